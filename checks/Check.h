@@ -1,0 +1,61 @@
+// The shape of every check, modelled on clang-tidy's: a check registers
+// narrow AST matchers (by callee name or declaration type first), then judges
+// each match, asking the shared analyses only about candidates.
+#ifndef MEMRULES_CHECKS_CHECK_H
+#define MEMRULES_CHECKS_CHECK_H
+
+#include "../plugin/Finding.h"
+#include "../plugin/Reporter.h"
+#include "analysis/Allocators.h"
+#include "analysis/FunctionIndex.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+#include <memory>
+#include <vector>
+
+namespace memrules {
+
+// What every check can use: the AST, where to report, the function index and
+// the allocator model. One per translation unit.
+struct CheckContext {
+  clang::ASTContext &AST;
+  Reporter &Report;
+  FunctionIndex &Functions;
+  const AllocatorModel &Allocators;
+};
+
+class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
+public:
+  Check(mr_rule_id Rule, CheckContext &Ctx) : Rule(Rule), Ctx(Ctx) {}
+
+  virtual void registerMatchers(clang::ast_matchers::MatchFinder &Finder) = 0;
+  // Called once after matching, for checks that judge the TU as a whole.
+  virtual void onEndOfTranslationUnit() {}
+
+  mr_rule_id rule() const { return Rule; }
+
+protected:
+  bool wants(clang::SourceLocation Loc) { return Ctx.Report.wants(Rule, Loc); }
+  long option(mr_option_id Option, clang::SourceLocation Loc) {
+    return Ctx.Report.option(Option, Loc);
+  }
+  Finding finding(clang::SourceLocation Loc, std::string Message) {
+    Finding F;
+    F.Rule = Rule;
+    F.Loc = Loc;
+    F.Message = std::move(Message);
+    return F;
+  }
+
+  const mr_rule_id Rule;
+  CheckContext &Ctx;
+};
+
+// One check per rule the policy enables for the main file.
+std::vector<std::unique_ptr<Check>> createChecks(const mr_settings &Settings,
+                                                 CheckContext &Ctx);
+
+} // namespace memrules
+
+#endif

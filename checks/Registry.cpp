@@ -1,0 +1,33 @@
+// Maps rule ids to their checks. The switch has no default: a rule added to
+// config/rules.def without a check is a compile error (-Werror=switch).
+#include "AllocInLoop.h"
+#include "Check.h"
+#include "ReallocLeak.h"
+#include "StructPadding.h"
+
+namespace memrules {
+
+static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
+  switch (Rule) {
+  case MR_RULE_ALLOC_IN_LOOP:
+    return std::make_unique<AllocInLoopCheck>(Ctx);
+  case MR_RULE_REALLOC_LEAK:
+    return std::make_unique<ReallocLeakCheck>(Ctx);
+  case MR_RULE_STRUCT_PADDING:
+    return std::make_unique<StructPaddingCheck>(Ctx);
+  case MR_RULE_COUNT:
+    break;
+  }
+  return nullptr;
+}
+
+std::vector<std::unique_ptr<Check>> createChecks(const mr_settings &Settings,
+                                                 CheckContext &Ctx) {
+  std::vector<std::unique_ptr<Check>> Checks;
+  for (int Rule = 0; Rule < MR_RULE_COUNT; ++Rule)
+    if (Settings.rule[Rule].severity != MR_SEV_OFF)
+      Checks.push_back(createCheck(static_cast<mr_rule_id>(Rule), Ctx));
+  return Checks;
+}
+
+} // namespace memrules

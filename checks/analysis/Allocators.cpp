@@ -1,0 +1,115 @@
+#include "Allocators.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ASTContext.h"
+
+using namespace clang;
+
+namespace memrules {
+
+static AllocatorFamily libcFamily() {
+  AllocatorFamily Libc;
+  Libc.Name = "libc";
+  Libc.Allocators = {"malloc",  "calloc",        "realloc", "reallocarray",
+                     "strdup",  "strndup",       "aligned_alloc", "memalign",
+                     "valloc",  "pvalloc"};
+  Libc.Releasers = {"free"};
+  return Libc;
+}
+
+static std::vector<std::string> strings(const char *const *List, size_t Count) {
+  return std::vector<std::string>(List, List + Count);
+}
+
+AllocatorModel::AllocatorModel(const mr_policy &Policy) {
+  Families.push_back(libcFamily());
+  size_t Count = mr_policy_allocator_family_count(&Policy);
+  for (size_t I = 0; I < Count; ++I) {
+    const mr_allocator_family *F = mr_policy_allocator_family(&Policy, I);
+    AllocatorFamily Family;
+    Family.Name = F->name;
+    Family.Allocators = strings(F->alloc, F->alloc_count);
+    Family.Releasers = strings(F->release, F->release_count);
+    Family.NeverNull = F->never_null;
+    Families.push_back(std::move(Family));
+  }
+  // Later families win a name: a project may redeclare a libc name.
+  for (unsigned I = 0; I < Families.size(); ++I) {
+    for (const std::string &Name : Families[I].Allocators)
+      AllocatorIndex[Name] = I;
+    for (const std::string &Name : Families[I].Releasers)
+      ReleaserIndex[Name] = I;
+  }
+}
+
+std::vector<std::string> AllocatorModel::allocatorNames() const {
+  std::vector<std::string> Names;
+  for (const auto &Entry : AllocatorIndex)
+    Names.push_back(Entry.getKey().str());
+  return Names;
+}
+
+std::vector<std::string> AllocatorModel::releaserNames() const {
+  std::vector<std::string> Names;
+  for (const auto &Entry : ReleaserIndex)
+    Names.push_back(Entry.getKey().str());
+  return Names;
+}
+
+// Only free functions count: a class's own `free` method is not libc's.
+const AllocatorFamily *
+AllocatorModel::familyOf(const FunctionDecl *Callee,
+                         const llvm::StringMap<unsigned> &Names) const {
+  if (!Callee || !Callee->getIdentifier() || isa<CXXMethodDecl>(Callee))
+    return nullptr;
+  auto It = Names.find(Callee->getName());
+  return It == Names.end() ? nullptr : &Families[It->second];
+}
+
+const AllocatorFamily *AllocatorModel::allocation(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const AllocatorFamily *Family = familyOf(Callee, AllocatorIndex);
+  if (!Family)
+    return nullptr;
+  if (Callee->getName() == "realloc" || Callee->getName() == "reallocarray") {
+    const Expr *Old = Call.getNumArgs() ? Call.getArg(0) : nullptr;
+    if (!Old || !Old->isNullPointerConstant(Callee->getASTContext(),
+                                            Expr::NPC_ValueDependentIsNotNull))
+      return nullptr; // growing an existing block, not a new allocation
+  }
+  return Family;
+}
+
+const Expr *AllocatorModel::releasedBy(const CallExpr &Call,
+                                       const AllocatorFamily &Family) const {
+  const AllocatorFamily *Released = familyOf(Call.getDirectCallee(), ReleaserIndex);
+  if (Released != &Family || Call.getNumArgs() < 1)
+    return nullptr;
+  return Call.getArg(0)->IgnoreParenCasts();
+}
+
+std::vector<const Expr *> AllocatorModel::sizeOperands(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return {};
+  StringRef Name = Callee->getName();
+  auto Args = [&Call](std::initializer_list<unsigned> Indexes) {
+    std::vector<const Expr *> Out;
+    for (unsigned I : Indexes)
+      if (I < Call.getNumArgs())
+        Out.push_back(Call.getArg(I));
+    return Out;
+  };
+  if (Name == "malloc" || Name == "valloc" || Name == "pvalloc")
+    return Args({0});
+  if (Name == "calloc")
+    return Args({0, 1});
+  if (Name == "aligned_alloc" || Name == "memalign" || Name == "realloc")
+    return Args({1});
+  if (Name == "reallocarray")
+    return Args({1, 2});
+  return {};
+}
+
+} // namespace memrules

@@ -1,0 +1,62 @@
+// The allocator model (RULES.md, "allocation"): which calls allocate, which
+// release, and which release goes with which allocation. Families come from
+// libc and from the policy's `allocators:` (including presets).
+#ifndef MEMRULES_CHECKS_ANALYSIS_ALLOCATORS_H
+#define MEMRULES_CHECKS_ANALYSIS_ALLOCATORS_H
+
+#include "memrules_policy.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace clang {
+class CallExpr;
+class Expr;
+class FunctionDecl;
+} // namespace clang
+
+namespace memrules {
+
+struct AllocatorFamily {
+  std::string Name;
+  std::vector<std::string> Allocators;
+  std::vector<std::string> Releasers;
+  bool NeverNull = false;
+};
+
+class AllocatorModel {
+public:
+  explicit AllocatorModel(const mr_policy &Policy);
+
+  // Names for narrowing matchers by callee name.
+  std::vector<std::string> allocatorNames() const;
+  std::vector<std::string> releaserNames() const;
+
+  // The family a call allocates from, or null. realloc(p, n) is not an
+  // allocation unless p is a null pointer constant.
+  const AllocatorFamily *allocation(const clang::CallExpr &Call) const;
+
+  // Does Call release Arg's memory as a deallocator of Family? Returns the
+  // released expression (parens and casts stripped) or null.
+  const clang::Expr *releasedBy(const clang::CallExpr &Call,
+                                const AllocatorFamily &Family) const;
+
+  // The size operands of a libc allocation (malloc's n, calloc's n and m),
+  // empty when the size is not an argument (strdup, project allocators).
+  static std::vector<const clang::Expr *> sizeOperands(const clang::CallExpr &Call);
+
+private:
+  const AllocatorFamily *familyOf(const clang::FunctionDecl *Callee,
+                                  const llvm::StringMap<unsigned> &Names) const;
+
+  std::vector<AllocatorFamily> Families;
+  llvm::StringMap<unsigned> AllocatorIndex; // name -> family
+  llvm::StringMap<unsigned> ReleaserIndex;  // name -> family
+};
+
+} // namespace memrules
+
+#endif

@@ -1,0 +1,83 @@
+// The context index: which function a location is in, and, for functions a
+// check asks about, a parent map of the body and its loops.
+//
+// Clang's own ASTContext::getParents builds a parent map of the whole TU on
+// first use, which costs a quarter of a parse (CLANG-NOTES.md). Instead, the
+// plugin records every function definition as the parser hands top-level
+// declarations over (cheap), and builds a parent map only for the body of a
+// function in which a check found a candidate.
+#ifndef MEMRULES_CHECKS_ANALYSIS_FUNCTIONINDEX_H
+#define MEMRULES_CHECKS_ANALYSIS_FUNCTIONINDEX_H
+
+#include "clang/AST/ParentMap.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <memory>
+#include <vector>
+
+namespace clang {
+class Decl;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace memrules {
+
+// What a check needs to know about one function body.
+class FunctionBody {
+public:
+  explicit FunctionBody(const clang::FunctionDecl &F);
+
+  const clang::FunctionDecl &function() const { return Function; }
+  const clang::Stmt *parent(const clang::Stmt *S) const;
+  // The parent, skipping parentheses and casts.
+  const clang::Stmt *parentIgnoringParenCasts(const clang::Stmt *S) const;
+
+  // The innermost loop S runs in on every iteration (in its body, condition
+  // or increment), or null. A lambda or block between S and the loop hides
+  // the loop: its body runs when called, not per iteration.
+  const clang::Stmt *innermostLoop(const clang::Stmt *S) const;
+
+  // Is S inside Ancestor (or Ancestor itself)?
+  bool isWithin(const clang::Stmt *S, const clang::Stmt *Ancestor) const;
+
+  // The body, condition and increment of a loop statement (some may be null).
+  static const clang::Stmt *loopBody(const clang::Stmt *Loop);
+
+private:
+  const clang::FunctionDecl &Function;
+  clang::ParentMap Parents;
+};
+
+class FunctionIndex {
+public:
+  explicit FunctionIndex(clang::SourceManager &SM) : SM(SM) {}
+
+  // Record the function definitions in a top-level declaration (recursing
+  // into namespaces, linkage specs, classes and templates).
+  void addTopLevel(clang::Decl *D);
+
+  // The innermost function definition whose body contains Loc, or null.
+  const clang::FunctionDecl *enclosing(clang::SourceLocation Loc);
+
+  // The function's body facts, built on first request.
+  const FunctionBody &body(const clang::FunctionDecl &F);
+
+private:
+  struct Extent {
+    unsigned Begin, End; // file offsets of the body, expansion locations
+    const clang::FunctionDecl *Function;
+  };
+  void addFunction(const clang::FunctionDecl *F);
+
+  clang::SourceManager &SM;
+  // Per file, extents in the order the parser produced them; sorted lazily.
+  llvm::DenseMap<clang::FileID, std::vector<Extent>> Extents;
+  bool Sorted = true;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionBody>> Bodies;
+};
+
+} // namespace memrules
+
+#endif

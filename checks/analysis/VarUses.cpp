@@ -1,0 +1,97 @@
+#include "VarUses.h"
+
+#include "FunctionIndex.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+
+using namespace clang;
+
+namespace memrules {
+
+bool refersTo(const Expr *E, const VarDecl &Var) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenCasts() : nullptr);
+  return Ref && Ref->getDecl() == &Var;
+}
+
+namespace {
+
+class RefCollector : public RecursiveASTVisitor<RefCollector> {
+public:
+  explicit RefCollector(const VarDecl &Var) : Var(Var) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == &Var)
+      Refs.push_back(Ref);
+    return true;
+  }
+  const VarDecl &Var;
+  std::vector<const DeclRefExpr *> Refs;
+};
+
+} // namespace
+
+// What the nearest meaningful parent of a reference does with it.
+static VarUse classify(const DeclRefExpr *Ref, const FunctionBody &Body) {
+  VarUse Use{UseKind::Read, Ref};
+  const Stmt *Child = Ref;
+  const Stmt *P = Body.parent(Ref);
+  while (P && (isa<ParenExpr>(P) || isa<CastExpr>(P))) {
+    Child = P;
+    P = Body.parent(P);
+  }
+  if (!P)
+    return Use;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(P)) {
+    if (Unary->getOpcode() == UO_AddrOf)
+      Use.Kind = UseKind::AddressTaken;
+    else if (Unary->isIncrementDecrementOp())
+      Use.Kind = UseKind::Modified;
+    else if (Unary->getOpcode() == UO_Deref)
+      Use.Kind = UseKind::Dereferenced;
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(P)) {
+    if (Binary->getLHS() == Child && Binary->getOpcode() == BO_Assign)
+      Use.Kind = UseKind::Assigned;
+    else if (Binary->getLHS() == Child && Binary->isCompoundAssignmentOp())
+      Use.Kind = UseKind::Modified;
+    else if (Binary->getRHS() == Child && Binary->getOpcode() == BO_Assign) {
+      Use.Kind = UseKind::Stored;
+      Use.Destination = Binary->getLHS();
+    }
+  } else if (const auto *Decl = dyn_cast<DeclStmt>(P)) {
+    for (const auto *D : Decl->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (V->getInit() == Child) {
+          Use.Kind = UseKind::Stored;
+          Use.DestinationVar = V;
+        }
+  } else if (isa<ReturnStmt>(P)) {
+    Use.Kind = UseKind::Returned;
+  } else if (const auto *Call = dyn_cast<CallExpr>(P)) {
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Child) {
+        Use.Kind = UseKind::PassedToCall;
+        Use.Call = Call;
+        Use.Argument = I;
+      }
+  } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(P)) {
+    if (Subscript->getBase() == Child)
+      Use.Kind = UseKind::Dereferenced;
+  } else if (const auto *Member = dyn_cast<MemberExpr>(P)) {
+    if (Member->isArrow())
+      Use.Kind = UseKind::Dereferenced;
+  }
+  return Use;
+}
+
+std::vector<VarUse> findUses(const VarDecl &Var, const Stmt &Scope,
+                             const FunctionBody &Body) {
+  RefCollector Collector(Var);
+  Collector.TraverseStmt(const_cast<Stmt *>(&Scope));
+  std::vector<VarUse> Uses;
+  for (const DeclRefExpr *Ref : Collector.Refs)
+    Uses.push_back(classify(Ref, Body));
+  return Uses;
+}
+
+} // namespace memrules

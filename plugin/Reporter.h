@@ -1,0 +1,57 @@
+// Turns findings into clang diagnostics: drops what is in system headers,
+// excluded, disabled, out of scope or suppressed, then reports the rest at
+// the level the policy, `werror` and the compiler's -Werror/-w decide.
+#ifndef MEMRULES_PLUGIN_REPORTER_H
+#define MEMRULES_PLUGIN_REPORTER_H
+
+#include "Finding.h"
+#include "PolicyBinding.h"
+#include "Suppressions.h"
+
+#include "clang/Basic/Diagnostic.h"
+
+namespace clang {
+class Decl;
+}
+
+namespace memrules {
+
+class Reporter {
+public:
+  Reporter(clang::DiagnosticsEngine &Diags, clang::SourceManager &SM,
+           PolicyBinding &Policy, bool Werror)
+      : Diags(Diags), SM(SM), Policy(Policy), Werror(Werror) {}
+
+  void setSuppressions(Suppressions *S) { Suppress = S; }
+
+  // Is Rule worth checking at Loc? (Not in a system header or an excluded
+  // file, and enabled there.) Checks ask before any expensive analysis.
+  bool wants(mr_rule_id Rule, clang::SourceLocation Loc);
+
+  // The value of an option for the file holding Loc.
+  long option(mr_option_id Option, clang::SourceLocation Loc);
+
+  void report(const Finding &F);
+
+  // A problem with memrules' own input in the source (a bad suppression):
+  // a warning, promoted like the findings.
+  void complain(clang::SourceLocation Loc, const std::string &Message);
+
+  // Reports suppressions that suppressed nothing, if the policy asks.
+  void reportUnusedSuppressions();
+
+private:
+  const PolicyBinding::FileFacts *factsAt(clang::SourceLocation Loc);
+  bool isHot(const Finding &F, const PolicyBinding::FileFacts &Facts);
+  void emit(clang::DiagnosticsEngine::Level Level, const Finding &F);
+
+  clang::DiagnosticsEngine &Diags;
+  clang::SourceManager &SM;
+  PolicyBinding &Policy;
+  bool Werror;
+  Suppressions *Suppress = nullptr;
+};
+
+} // namespace memrules
+
+#endif

@@ -1,0 +1,167 @@
+#include "Suppressions.h"
+
+#include "Compat.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace memrules {
+
+static const char IgnoreMarker[] = "memrules:ignore(";
+
+// Splits "a, b ,c" and adds each id to Rules. Ids may carry Prefix
+// ("memrules-" inside NOLINT), and "*" or Prefix + "*" means every rule.
+bool Suppressions::parseRuleList(StringRef List, StringRef Prefix,
+                                 SourceLocation Loc, RuleSet &Rules) {
+  SmallVector<StringRef, 4> Ids;
+  List.split(Ids, ',');
+  bool Any = false;
+  for (StringRef Id : Ids) {
+    Id = Id.trim();
+    if (Id.empty())
+      continue;
+    if (Id == "*" || (!Prefix.empty() && Id == (Prefix.str() + "*"))) {
+      Rules.set();
+      Any = true;
+      continue;
+    }
+    if (!Prefix.empty()) {
+      if (!startsWith(Id, Prefix))
+        continue; // another tool's check, e.g. NOLINT(bugprone-foo)
+      Id = Id.drop_front(Prefix.size());
+    }
+    int Rule = mr_rule_lookup(Id.str().c_str());
+    if (Rule < 0) {
+      std::string Msg = "unknown rule '" + Id.str() + "' in a memrules suppression";
+      if (const char *Close = mr_rule_suggest(Id.str().c_str()))
+        Msg += std::string("; did you mean '") + Close + "'?";
+      Complain(Loc, Msg);
+      continue;
+    }
+    Rules.set(Rule);
+    Any = true;
+  }
+  return Any;
+}
+
+void Suppressions::add(SourceLocation Loc, unsigned FirstLine,
+                       unsigned LastLine, const RuleSet &Rules) {
+  FileID File = SM.getFileID(Loc);
+  Comments.push_back({Loc, File, FirstLine, LastLine, Rules, RuleSet()});
+  for (unsigned Line = FirstLine; Line <= LastLine; ++Line)
+    ByLine[{File.getHashValue(), Line}].push_back(Comments.size() - 1);
+}
+
+bool Suppressions::HandleComment(Preprocessor &, SourceRange Range) {
+  SourceLocation Begin = Range.getBegin();
+  bool Invalid = false;
+  const char *Data = SM.getCharacterData(Begin, &Invalid);
+  if (Invalid)
+    return false;
+  StringRef Text(Data, SM.getFileOffset(Range.getEnd()) - SM.getFileOffset(Begin));
+  size_t Ignore = Text.find(IgnoreMarker);
+  size_t Nolint = Text.find("NOLINT");
+  if (Ignore == StringRef::npos && Nolint == StringRef::npos)
+    return false;
+  if (SM.isInSystemHeader(Begin))
+    return false;
+  unsigned First = SM.getSpellingLineNumber(Begin);
+  unsigned Last = SM.getSpellingLineNumber(Range.getEnd());
+
+  if (Ignore != StringRef::npos) {
+    StringRef Rest = Text.drop_front(Ignore + sizeof(IgnoreMarker) - 1);
+    size_t Close = Rest.find(')');
+    RuleSet Rules;
+    SourceLocation At = Begin.getLocWithOffset(Ignore);
+    if (Close == StringRef::npos)
+      Complain(At, "a memrules:ignore( suppression needs a closing ')'");
+    else if (parseRuleList(Rest.take_front(Close), "", At, Rules))
+      add(At, First, Last + 1, Rules); // this line and the next
+  }
+  if (Nolint != StringRef::npos) {
+    StringRef Rest = Text.drop_front(Nolint + 6);
+    bool NextLine = startsWith(Rest, "NEXTLINE");
+    if (NextLine)
+      Rest = Rest.drop_front(8);
+    else if (startsWith(Rest, "BEGIN") || startsWith(Rest, "END"))
+      return false; // clang-tidy's regions are not supported
+    RuleSet Rules;
+    SourceLocation At = Begin.getLocWithOffset(Nolint);
+    bool Any;
+    if (startsWith(Rest, "(")) {
+      size_t Close = Rest.find(')');
+      Any = Close != StringRef::npos &&
+            parseRuleList(Rest.slice(1, Close), "memrules-", At, Rules);
+    } else {
+      Rules.set(); // a bare NOLINT silences every check, as in clang-tidy
+      Any = true;
+    }
+    if (Any)
+      add(At, NextLine ? Last + 1 : Last, NextLine ? Last + 1 : Last, Rules);
+  }
+  return false;
+}
+
+bool Suppressions::suppresses(mr_rule_id Rule, SourceLocation Loc,
+                              const Decl *Owner) {
+  if (Owner && annotationSuppresses(Owner, Rule))
+    return true;
+  if (Comments.empty())
+    return false;
+  SourceLocation Expansion = SM.getExpansionLoc(Loc);
+  FileID File = SM.getFileID(Expansion);
+  unsigned Line = SM.getExpansionLineNumber(Expansion);
+  auto It = ByLine.find({File.getHashValue(), Line});
+  if (It == ByLine.end())
+    return false;
+  bool Found = false;
+  for (unsigned Index : It->second) {
+    const Comment &C = Comments[Index];
+    if (C.File == File && C.Rules.test(Rule)) {
+      C.Used.set(Rule);
+      Found = true;
+    }
+  }
+  return Found;
+}
+
+void Suppressions::forEachUnused(
+    const std::function<bool(mr_rule_id, FileID)> &Ran,
+    const std::function<void(SourceLocation, mr_rule_id)> &Report) const {
+  for (const Comment &C : Comments) {
+    if (C.Rules.all() || C.Used.any())
+      continue; // a catch-all is used if anything hid behind it
+    for (int Rule = 0; Rule < MR_RULE_COUNT; ++Rule) {
+      mr_rule_id Id = static_cast<mr_rule_id>(Rule);
+      if (C.Rules.test(Rule) && !C.Used.test(Rule) && Ran(Id, C.File))
+        Report(C.Loc, Id);
+    }
+  }
+}
+
+static bool annotationNames(const Decl *D, mr_rule_id Rule) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    StringRef Text = A->getAnnotation();
+    if (!startsWith(Text, "memrules::ignore(") || !endsWith(Text, ")"))
+      continue;
+    SmallVector<StringRef, 4> Ids;
+    Text.drop_front(17).drop_back().split(Ids, ',');
+    for (StringRef Id : Ids)
+      if (Id.trim() == mr_rules[Rule].id || Id.trim() == "*")
+        return true;
+  }
+  return false;
+}
+
+bool annotationSuppresses(const Decl *D, mr_rule_id Rule) {
+  for (const Decl *Redecl : D->redecls())
+    if (annotationNames(Redecl, Rule))
+      return true;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
+    return annotationSuppresses(Method->getParent(), Rule);
+  return false;
+}
+
+} // namespace memrules

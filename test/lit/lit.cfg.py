@@ -1,0 +1,28 @@
+# lit configuration for memrules. Substitutions:
+#   %clang       the clang this build targets
+#   %plugin      libmemrules.so
+#   %memrules    %clang -fsyntax-only -fplugin=%plugin (add -Xclang -verify)
+#   %memrules-cli  the memrules command-line tool
+import os
+import lit.formats
+
+config.name = "memrules"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.memrules_obj_root)
+
+clang = os.path.join(config.llvm_bin, "clang")
+config.substitutions.append(("%memrules-cli", config.memrules_tool))
+config.substitutions.append(
+    ("%memrules", clang + " -fsyntax-only -fplugin=" + config.memrules_plugin))
+config.substitutions.append(("%plugin", config.memrules_plugin))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(("%other_clang", config.other_clang))
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.available_features.add("llvm-" + config.llvm_major)
+if os.path.exists(config.other_clang):
+    config.available_features.add("other-clang")

@@ -112,4 +112,8 @@ std::vector<const Expr *> AllocatorModel::sizeOperands(const CallExpr &Call) {
   return {};
 }
 
+const AllocatorFamily *AllocatorModel::calleeFamily(const CallExpr &Call) const {
+  return familyOf(Call.getDirectCallee(), AllocatorIndex);
+}
+
 } // namespace memrules

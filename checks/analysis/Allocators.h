@@ -48,6 +48,11 @@ public:
   // empty when the size is not an argument (strdup, project allocators).
   static std::vector<const clang::Expr *> sizeOperands(const clang::CallExpr &Call);
 
+  // The family whose allocator list names Call's callee (a free function),
+  // whatever the arguments (realloc(p, n) included), or null. Lets a check
+  // ask whether a growing call can return NULL (AllocatorFamily::NeverNull).
+  const AllocatorFamily *calleeFamily(const clang::CallExpr &Call) const;
+
 private:
   const AllocatorFamily *familyOf(const clang::FunctionDecl *Callee,
                                   const llvm::StringMap<unsigned> &Names) const;

@@ -1,12 +1,172 @@
 #include "AllocInLoop.h"
 
+#include "analysis/LoopFacts.h"
+#include "analysis/VarUses.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Lexer.h"
+
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace memrules {
 
-void AllocInLoopCheck::registerMatchers(MatchFinder &Finder) {}
+void AllocInLoopCheck::registerMatchers(MatchFinder &Finder) {
+  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  auto Alloc = callExpr(callee(functionDecl(hasAnyName(NameRefs)))).bind("alloc");
+  auto Local = varDecl(hasLocalStorage()).bind("var");
+  // p = malloc(n);
+  Finder.addMatcher(
+      binaryOperator(hasOperatorName("="),
+                     hasLHS(ignoringParenImpCasts(declRefExpr(to(Local)))),
+                     hasRHS(ignoringParenCasts(Alloc)),
+                     unless(isExpansionInSystemHeader()),
+                     unless(isInTemplateInstantiation())),
+      this);
+  // T *p = malloc(n);
+  Finder.addMatcher(varDecl(hasLocalStorage(), hasInitializer(ignoringParenCasts(Alloc)),
+                            unless(isExpansionInSystemHeader()),
+                            unless(isInstantiated()))
+                        .bind("var"),
+                    this);
+}
 
-void AllocInLoopCheck::run(const MatchFinder::MatchResult &Result) {}
+// Do all statements from S up to (not including) Top run whenever Top's
+// statement list runs? Blocks and labels do; so does `if (p) free(p)`, a
+// null guard of the variable being released.
+static bool runsWith(const Stmt *S, const Stmt *Top, const VarDecl &Var,
+                     const FunctionBody &Body) {
+  const Stmt *Child = S;
+  for (const Stmt *P = Body.parent(S); P && P != Top; Child = P, P = Body.parent(P)) {
+    if (isa<CompoundStmt>(P) || isa<LabelStmt>(P) || isa<Expr>(P))
+      continue;
+    const auto *If = dyn_cast<IfStmt>(P);
+    if (If && Child == If->getThen() && !If->getElse() && refersTo(If->getCond(), Var))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+// The innermost statement that contains both A and B.
+static const Stmt *commonAncestor(const Stmt *A, const Stmt *B,
+                                  const FunctionBody &Body) {
+  for (const Stmt *P = A; P; P = Body.parent(P))
+    if (Body.isWithin(B, P))
+      return P;
+  return nullptr;
+}
+
+// Is the value copied into Use's destination still owned by the iteration?
+// Copying into another local is aliasing; anything else is an escape.
+static bool storesIntoLocal(const VarUse &Use) {
+  if (Use.DestinationVar)
+    return Use.DestinationVar->hasLocalStorage() &&
+           !Use.DestinationVar->getType()->isReferenceType();
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Use.Destination ? Use.Destination->IgnoreParenCasts() : nullptr);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage();
+}
+
+const CallExpr *AllocInLoopCheck::releaseInSameIteration(
+    const VarDecl &Var, const AllocatorFamily &Family, const CallExpr &Alloc,
+    const Stmt &Loop, const FunctionBody &Body) {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  for (const VarUse &Use : findUses(Var, Loop, Body)) {
+    if (!SM.isBeforeInTranslationUnit(Alloc.getBeginLoc(), Use.Ref->getBeginLoc()))
+      continue; // before the allocation: another iteration's business
+    switch (Use.Kind) {
+    case UseKind::PassedToCall:
+      if (Ctx.Allocators.releasedBy(*Use.Call, Family) == Use.Ref) {
+        const Stmt *Top = commonAncestor(&Alloc, Use.Call, Body);
+        if (runsWith(Use.Call, Top, Var, Body))
+          return Use.Call;
+        break; // freed on some path only, e.g. before an early exit
+      }
+      break; // a borrow: the callee cannot keep a block freed below
+    case UseKind::Stored:
+      if (!storesIntoLocal(Use))
+        return nullptr;
+      break;
+    case UseKind::Assigned:
+    case UseKind::Returned:
+    case UseKind::AddressTaken:
+      return nullptr; // the block leaves the variable or the iteration
+    default:
+      break;
+    }
+  }
+  return nullptr;
+}
+
+// "the same 4096 bytes", "the same 'len + 1' bytes", or "" when the size
+// may change between iterations or is not a size argument (strdup).
+std::string AllocInLoopCheck::sizeDescription(const CallExpr &Alloc,
+                                              const Stmt &Loop,
+                                              const FunctionBody &Body) {
+  std::vector<const Expr *> Operands = AllocatorModel::sizeOperands(Alloc);
+  if (Operands.empty())
+    return "";
+  llvm::APSInt Bytes(64, /*isUnsigned=*/true);
+  Bytes = 1;
+  bool Constant = true;
+  std::string Text;
+  for (const Expr *Operand : Operands) {
+    if (Operand->isValueDependent() || !isLoopInvariant(*Operand, Loop, Body))
+      return "";
+    Expr::EvalResult Value;
+    if (Constant && Operand->EvaluateAsInt(Value, Ctx.AST))
+      Bytes *= Value.Val.getInt().extOrTrunc(64);
+    else
+      Constant = false;
+    StringRef Spelled = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Operand->getSourceRange()),
+        Ctx.AST.getSourceManager(), Ctx.AST.getLangOpts());
+    if (Spelled.empty())
+      return "";
+    Text += (Text.empty() ? "" : " * ") + Spelled.str();
+  }
+  if (Constant)
+    return "the same " + toString(Bytes, 10) + " bytes";
+  return "the same '" + Text + "' bytes";
+}
+
+void AllocInLoopCheck::run(const MatchFinder::MatchResult &Result) {
+  const auto *Alloc = Result.Nodes.getNodeAs<CallExpr>("alloc");
+  const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
+  if (!Alloc || !Var || !wants(Alloc->getBeginLoc()))
+    return;
+  const AllocatorFamily *Family = Ctx.Allocators.allocation(*Alloc);
+  const FunctionDecl *Function = Ctx.Functions.enclosing(Alloc->getBeginLoc());
+  if (!Family || !Function)
+    return;
+  const FunctionBody &Body = Ctx.Functions.body(*Function);
+  const Stmt *Loop = Body.innermostLoop(Alloc);
+  if (!Loop || runsAtMostOnce(*Loop, Ctx.AST) || isOnBailOutBranch(*Alloc, *Loop, Body))
+    return;
+  const CallExpr *Release = releaseInSameIteration(*Var, *Family, *Alloc, *Loop, Body);
+  if (!Release)
+    return;
+
+  std::string Name = Var->getName().str();
+  std::string Size = sizeDescription(*Alloc, *Loop, Body);
+  Finding F = finding(
+      Alloc->getBeginLoc(),
+      Size.empty()
+          ? "'" + Name + "' is allocated and freed on every iteration; "
+                "allocate it once before the loop, sized for the largest "
+                "iteration, and reuse it"
+          : Size + " are allocated for '" + Name +
+                "' and freed on every iteration; allocate them once before "
+                "the loop and reuse them");
+  F.Notes.push_back({Release->getBeginLoc(), "'" + Name + "' is freed here"});
+  F.Notes.push_back({Loop->getBeginLoc(), "in this loop"});
+  F.Owner = Function;
+  F.InLoop = true;
+  Ctx.Report.report(F);
+}
 
 } // namespace memrules

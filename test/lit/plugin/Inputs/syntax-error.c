@@ -1,0 +1,10 @@
+#include <stdlib.h>
+void use(char *p);
+void f(int n) {
+  for (int i = 0; i < n; i++) {
+    char *buf = malloc(64)
+    use(buf);
+    free(buf);
+  }
+  struct { char c; void *p; char d; void *q; char e; void *r; char g; void *s; } x = ;
+}

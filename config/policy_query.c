@@ -1,0 +1,114 @@
+/*
+** Questions the plugin asks a loaded policy, and its lifetime.
+*/
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy_internal.h"
+
+mr_policy *mr_policy_new(void) {
+  mr_policy *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  p->version = MR_RULESET_VERSION;
+  mr_profile_settings(MR_PROFILE_RECOMMENDED, p->version, &p->settings);
+  return p;
+}
+
+mr_policy *mr_policy_load_default(void) {
+  mr_policy *p = mr_policy_new();
+  if (!p) abort(); /* the contract says never NULL; nothing sane to do */
+  return p;
+}
+
+void mr_policy_free(mr_policy *policy) {
+  if (!policy) return;
+  free(policy->file);
+  mr_globs_free(&policy->exclude);
+  mr_globs_free(&policy->hot_files);
+  mr_strings_free(&policy->hot_functions);
+  mr_strings_free(&policy->log_functions);
+  for (size_t i = 0; i < policy->override_count; i++)
+    mr_globs_free(&policy->override[i].files);
+  free(policy->override);
+  for (size_t i = 0; i < policy->owned_count; i++) {
+    mr_strings_free(&policy->owned[i]->alloc);
+    mr_strings_free(&policy->owned[i]->release);
+    free(policy->owned[i]);
+  }
+  free(policy->owned);
+  free(policy->family);
+  free(policy->baseline);
+  free(policy);
+}
+
+const char *mr_policy_file(const mr_policy *policy) { return policy->file; }
+
+int mr_policy_version(const mr_policy *policy) { return policy->version; }
+
+/* Match path against globs after resolving it the way globs' bases were. */
+static int path_matches(const mr_globs *globs, const char *path) {
+  if (globs->count == 0) return 0;
+  char *abs = mr_path_resolve(path);
+  int matched = abs && mr_globs_match(globs, abs);
+  free(abs);
+  return matched;
+}
+
+void mr_policy_settings_for(const mr_policy *policy, const char *path,
+                            mr_settings *out) {
+  *out = policy->settings;
+  if (policy->override_count == 0) return;
+  char *abs = mr_path_resolve(path);
+  if (!abs) return;
+  for (size_t i = 0; i < policy->override_count; i++)
+    if (mr_globs_match(&policy->override[i].files, abs))
+      mr_patch_apply(&policy->override[i].patch, out);
+  free(abs);
+}
+
+int mr_policy_is_excluded(const mr_policy *policy, const char *path) {
+  return path_matches(&policy->exclude, path);
+}
+
+int mr_policy_is_hot_file(const mr_policy *policy, const char *path) {
+  return path_matches(&policy->hot_files, path);
+}
+
+int mr_policy_is_hot_function(const mr_policy *policy, const char *name) {
+  for (size_t i = 0; i < policy->hot_functions.count; i++)
+    if (fnmatch(policy->hot_functions.item[i], name, 0) == 0) return 1;
+  return 0;
+}
+
+int mr_policy_is_log_function(const mr_policy *policy, const char *name) {
+  for (size_t i = 0; i < policy->log_functions.count; i++)
+    if (strcmp(policy->log_functions.item[i], name) == 0) return 1;
+  return 0;
+}
+
+size_t mr_policy_allocator_family_count(const mr_policy *policy) {
+  return policy->family_count;
+}
+
+const mr_allocator_family *mr_policy_allocator_family(const mr_policy *policy,
+                                                      size_t index) {
+  return index < policy->family_count ? policy->family[index] : NULL;
+}
+
+const char *mr_policy_baseline(const mr_policy *policy) {
+  return policy->baseline;
+}
+
+int mr_policy_reports_unused_suppressions(const mr_policy *policy) {
+  return policy->report_unused_suppressions;
+}
+
+void mr_error_format(const mr_error *err, char *out, size_t out_size) {
+  if (err->line > 0)
+    snprintf(out, out_size, "%s:%d:%d: %s", err->file, err->line, err->column,
+             err->message);
+  else
+    snprintf(out, out_size, "%s: %s", err->file, err->message);
+}

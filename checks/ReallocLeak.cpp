@@ -1,12 +1,484 @@
+// realloc-leak: `p = realloc(p, n)`. When realloc fails it returns NULL and
+// leaves the old block alone; the assignment then overwrites the only pointer
+// to that block, which leaks.
+//
+// Bottom-up and cheap: the matcher fires only on an assignment whose right
+// side is a call named realloc/reallocarray; the function body is looked at
+// (through the FunctionIndex, never the TU-wide parent map) only for those.
 #include "ReallocLeak.h"
+
+#include "../plugin/Compat.h"
+#include "analysis/VarUses.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace memrules {
+namespace {
 
-void ReallocLeakCheck::registerMatchers(MatchFinder &Finder) {}
+// Is the callee libc's realloc/reallocarray: a free function declared at
+// global scope (or in std, or extern "C"), with realloc's arity?
+bool isLibcGrow(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier() || isa<CXXMethodDecl>(F))
+    return false;
+  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
+  if (!DC->isTranslationUnit() && !DC->isStdNamespace() && !F->isExternC())
+    return false;
+  unsigned Arity = F->getName() == "realloc" ? 2 : 3;
+  return F->getNumParams() == Arity &&
+         F->getParamDecl(0)->getType()->isPointerType();
+}
 
-void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {}
+const Expr *strip(const Expr *E) { return E ? E->IgnoreParenImpCasts() : E; }
+
+// Do A and B denote the same object, structurally: the same variable,
+// member chain, dereference or subscript with the same (side-effect-free)
+// index? Anything else (calls, arithmetic) is "not the same": the check
+// stays silent rather than guess.
+bool sameLvalue(const Expr *A, const Expr *B) {
+  A = strip(A);
+  B = strip(B);
+  if (!A || !B || A->getStmtClass() != B->getStmtClass())
+    return false;
+  if (const auto *RA = dyn_cast<DeclRefExpr>(A))
+    return RA->getDecl()->getCanonicalDecl() ==
+           cast<DeclRefExpr>(B)->getDecl()->getCanonicalDecl();
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = cast<MemberExpr>(B);
+    return MA->isArrow() == MB->isArrow() &&
+           MA->getMemberDecl()->getCanonicalDecl() ==
+               MB->getMemberDecl()->getCanonicalDecl() &&
+           sameLvalue(MA->getBase(), MB->getBase());
+  }
+  if (const auto *SA = dyn_cast<ArraySubscriptExpr>(A)) {
+    const auto *SB = cast<ArraySubscriptExpr>(B);
+    return sameLvalue(SA->getBase(), SB->getBase()) &&
+           sameLvalue(SA->getIdx(), SB->getIdx());
+  }
+  if (const auto *UA = dyn_cast<UnaryOperator>(A)) {
+    const auto *UB = cast<UnaryOperator>(B);
+    return UA->getOpcode() == UO_Deref && UB->getOpcode() == UO_Deref &&
+           sameLvalue(UA->getSubExpr(), UB->getSubExpr());
+  }
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
+    return IA->getValue().getBitWidth() ==
+               cast<IntegerLiteral>(B)->getValue().getBitWidth() &&
+           IA->getValue() == cast<IntegerLiteral>(B)->getValue();
+  if (isa<CXXThisExpr>(A))
+    return true;
+  return false;
+}
+
+// Is the lvalue a by-value pointer parameter? The caller's argument still
+// points at the old block, so nothing is lost in this function.
+bool isParameter(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && !Param->getType()->isReferenceType();
+}
+
+// Visit every statement under S (S included) in source order.
+template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
+  if (!S)
+    return;
+  Visit(S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, Visit);
+}
+
+bool containsClosure(const Stmt *S) {
+  bool Found = false;
+  forEachStmt(S, [&Found](const Stmt *Sub) {
+    Found = Found || isa<LambdaExpr>(Sub) || isa<BlockExpr>(Sub);
+  });
+  return Found;
+}
+
+// Is the expression written as `!P`, `P == NULL`, `NULL == P`, `P == 0`?
+bool isNullTestOf(const Expr *Cond, const Expr *P, ASTContext &AST) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond))
+    return Not->getOpcode() == UO_LNot && sameLvalue(Not->getSubExpr(), P);
+  if (const auto *Eq = dyn_cast<BinaryOperator>(Cond)) {
+    if (Eq->getOpcode() != BO_EQ)
+      return false;
+    auto IsNull = [&AST](const Expr *E) {
+      return E->isNullPointerConstant(AST, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    };
+    return (sameLvalue(Eq->getLHS(), P) && IsNull(Eq->getRHS())) ||
+           (sameLvalue(Eq->getRHS(), P) && IsNull(Eq->getLHS()));
+  }
+  return false;
+}
+
+bool isNoReturnCall(const Stmt *S) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call)
+    return false;
+  const FunctionDecl *F = Call->getDirectCallee();
+  return F && F->isNoReturn();
+}
+
+// `p = realloc(p, n); if (!p) { ...; exit(1); }`: a failure ends the
+// program, so the block is not lost to anyone.
+bool failureEndsProgram(const BinaryOperator &Assign, const FunctionBody &Body,
+                        ASTContext &AST) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body.parent(&Assign));
+  if (!Block)
+    return false;
+  const Stmt *Next = nullptr;
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
+    if (*It == &Assign) {
+      if (++It != Block->body_end())
+        Next = *It;
+      break;
+    }
+  const auto *If = dyn_cast_or_null<IfStmt>(Next);
+  if (!If || !If->getCond() || !isNullTestOf(If->getCond(), Assign.getLHS(), AST))
+    return false;
+  const Stmt *Then = If->getThen();
+  if (isNoReturnCall(Then))
+    return true;
+  if (const auto *ThenBlock = dyn_cast_or_null<CompoundStmt>(Then))
+    for (const Stmt *S : ThenBlock->body())
+      if (isNoReturnCall(S))
+        return true;
+  return false;
+}
+
+// Is the old block still reachable from another variable at the call: an
+// earlier `old = p` / `T *old = p` whose destination is not reassigned
+// before the call? A copy made later in the same loop counts too (it holds
+// the block on the next iteration).
+bool oldBlockSaved(const BinaryOperator &Assign, const FunctionBody &Body,
+                   const SourceManager &SM) {
+  const Expr *Target = Assign.getLHS();
+  const Stmt *FnBody = Body.function().getBody();
+  const Stmt *Loop = Body.innermostLoop(&Assign);
+  SourceLocation At = SM.getExpansionLoc(Assign.getBeginLoc());
+  auto Before = [&](SourceLocation L) {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L), At);
+  };
+
+  // Candidate saves: (destination lvalue or variable, where).
+  struct Save {
+    const Expr *Dest;
+    const VarDecl *Var;
+    SourceLocation Loc;
+  };
+  std::vector<Save> Saves;
+  bool SavedInLoop = false;
+  forEachStmt(FnBody, [&](const Stmt *S) {
+    if (S == &Assign)
+      return;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls()) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (!V || !V->getInit() || !sameLvalue(V->getInit()->IgnoreParenCasts(), Target))
+          continue;
+        if (Before(V->getLocation()))
+          Saves.push_back({nullptr, V, V->getLocation()});
+        else if (Loop && Body.isWithin(S, Loop))
+          SavedInLoop = true;
+      }
+      return;
+    }
+    const auto *Copy = dyn_cast<BinaryOperator>(S);
+    if (!Copy || Copy->getOpcode() != BO_Assign ||
+        !sameLvalue(Copy->getRHS()->IgnoreParenCasts(), Target) ||
+        sameLvalue(Copy->getLHS(), Target))
+      return;
+    if (Before(Copy->getBeginLoc()))
+      Saves.push_back({Copy->getLHS(), nullptr, Copy->getBeginLoc()});
+    else if (Loop && Body.isWithin(Copy, Loop))
+      SavedInLoop = true;
+  });
+  if (SavedInLoop)
+    return true;
+  if (Saves.empty())
+    return false;
+
+  // Drop saves whose destination is written again between the save and the
+  // call (in source order).
+  auto Writes = [](const Stmt *S, const Save &Sv) {
+    const Expr *Written = nullptr;
+    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+      if (B->isAssignmentOp())
+        Written = B->getLHS();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      if (U->isIncrementDecrementOp())
+        Written = U->getSubExpr();
+    }
+    if (!Written)
+      return false;
+    if (Sv.Var) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(strip(Written));
+      return Ref && Ref->getDecl()->getCanonicalDecl() == Sv.Var->getCanonicalDecl();
+    }
+    return sameLvalue(Written, Sv.Dest);
+  };
+  for (const Save &Sv : Saves) {
+    bool Overwritten = false;
+    forEachStmt(FnBody, [&](const Stmt *S) {
+      if (Overwritten || !Writes(S, Sv))
+        return;
+      SourceLocation L = SM.getExpansionLoc(S->getBeginLoc());
+      if (SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Sv.Loc), L) &&
+          SM.isBeforeInTranslationUnit(L, At))
+        Overwritten = true;
+    });
+    if (!Overwritten)
+      return true;
+  }
+  return false;
+}
+
+// Source text of E as written, whitespace collapsed, or "" if E does not
+// come from one file range.
+std::string textOf(const Expr *E, const SourceManager &SM, const LangOptions &LO) {
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()), SM, LO);
+  if (Range.isInvalid())
+    return "";
+  bool Invalid = false;
+  StringRef Text = Lexer::getSourceText(Range, SM, LO, &Invalid);
+  if (Invalid)
+    return "";
+  std::string Out;
+  bool Space = false;
+  for (char C : Text) {
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
+      Space = !Out.empty();
+      continue;
+    }
+    if (Space)
+      Out += ' ';
+    Space = false;
+    Out += C;
+  }
+  return Out;
+}
+
+// The verbatim text of a range that lies wholly in one file, outside macros.
+bool verbatim(SourceRange R, const SourceManager &SM, const LangOptions &LO,
+              std::string &Out) {
+  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return false;
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(R), SM, LO);
+  if (Range.isInvalid())
+    return false;
+  bool Invalid = false;
+  Out = Lexer::getSourceText(Range, SM, LO, &Invalid).str();
+  return !Invalid;
+}
+
+// Leading whitespace of the line holding Loc.
+std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
+  std::pair<FileID, unsigned> At = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(At.first, &Invalid);
+  if (Invalid)
+    return "";
+  size_t Start = Buffer.rfind('\n', At.second ? At.second - 1 : 0);
+  Start = Start == StringRef::npos ? 0 : Start + 1;
+  size_t End = Start;
+  while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
+    ++End;
+  return Buffer.substr(Start, End - Start).str();
+}
+
+// Is E a local variable (not static, not a reference) whose address the
+// function never takes? Then only the function's own statements write it.
+bool isPrivateLocal(const Expr *E, const FunctionBody &Body) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(E));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+    return false;
+  for (const VarUse &Use : findUses(*Var, *Body.function().getBody(), Body))
+    if (Use.Kind == UseKind::AddressTaken)
+      return false;
+  // A lambda or block capturing it by reference could write it too.
+  return !containsClosure(Body.function().getBody());
+}
+
+bool nameIsFree(StringRef Name, ASTContext &AST) {
+  return AST.Idents.find(Name) == AST.Idents.end();
+}
+
+} // namespace
+
+void ReallocLeakCheck::registerMatchers(MatchFinder &Finder) {
+  Finder.addMatcher(
+      binaryOperator(
+          hasOperatorName("="),
+          hasRHS(ignoringParenCasts(
+              callExpr(callee(functionDecl(hasAnyName("realloc", "reallocarray"))))
+                  .bind("call"))),
+          unless(isExpansionInSystemHeader()))
+          .bind("assign"),
+      this);
+}
+
+void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {
+  const auto *Assign = Result.Nodes.getNodeAs<BinaryOperator>("assign");
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (!Assign || !Call || Call->getNumArgs() < 1)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!isLibcGrow(Callee))
+    return;
+  SourceLocation Loc = Call->getBeginLoc();
+  if (!wants(Loc))
+    return;
+  // An assignment written by a system header's macro is not the user's text.
+  const SourceManager &SMgr = Ctx.AST.getSourceManager();
+  if (SMgr.isInSystemHeader(SMgr.getSpellingLoc(Assign->getOperatorLoc())))
+    return;
+  const Expr *Target = Assign->getLHS();
+  if (!sameLvalue(Target->IgnoreParenCasts(), Call->getArg(0)->IgnoreParenCasts()) ||
+      isParameter(Target))
+    return;
+  // A project may declare realloc in a family that never returns NULL.
+  if (const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(*Call))
+    if (Family->NeverNull)
+      return;
+
+  ASTContext &AST = Ctx.AST;
+  const SourceManager &SM = AST.getSourceManager();
+  const LangOptions &LO = AST.getLangOpts();
+  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
+  if (!Function)
+    return;
+  // Clang hands implicit instantiations to the consumer as top-level
+  // declarations, so the index may answer with one: judge the pattern.
+  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    Function = Pattern;
+  if (!Function->getBody())
+    return;
+  const FunctionBody &Body = Ctx.Functions.body(*Function);
+  // The index holds function bodies as written: a template instantiation's
+  // copy of the statement is not in its pattern's body and is skipped here
+  // (without isInTemplateInstantiation(), which builds the TU's parent
+  // map); so is code the index gave an outer function for.
+  if (!Body.isWithin(Assign, Function->getBody()))
+    return;
+  if (oldBlockSaved(*Assign, Body, SM) || failureEndsProgram(*Assign, Body, AST))
+    return;
+
+  std::string Name = textOf(Target, SM, LO);
+  if (Name.empty())
+    Name = textOf(Target->IgnoreParens(), SM, LO);
+  if (Name.empty() || Name.size() > 60)
+    Name = "the pointer";
+  else
+    Name = "'" + Name + "'";
+  StringRef Fn = Callee->getName();
+  Finding F = finding(Loc, ("if " + Fn + " fails, " + Name +
+                            " is overwritten with NULL and the block it pointed "
+                            "to leaks; assign the result to a temporary first")
+                               .str());
+  F.Owner = Function;
+  F.InLoop = Body.innermostLoop(Assign) != nullptr;
+  addFixIt(F, *Assign, *Call, Body);
+  Ctx.Report.report(F);
+}
+
+// Rewrites the statement `LHS = RHS;` into
+//   { void *grown = RHS; if (!grown) free(ARG0); LHS = grown; }
+// which keeps LHS's value on every path (NULL on failure, as before) and only
+// adds the missing free. Offered only where that is certain: a plain
+// statement in a block, nothing from a macro, no side effects in what is
+// evaluated again, pointer types, and a temporary name the TU never uses.
+void ReallocLeakCheck::addFixIt(Finding &F, const BinaryOperator &Assign,
+                                const CallExpr &Call, const FunctionBody &Body) {
+  ASTContext &AST = Ctx.AST;
+  const SourceManager &SM = AST.getSourceManager();
+  const LangOptions &LO = AST.getLangOpts();
+  if (LO.ObjC || (LO.CPlusPlus && !LO.CPlusPlus11))
+    return;
+  if (!isa_and_nonnull<CompoundStmt>(Body.parent(&Assign)))
+    return;
+  const Expr *LHS = Assign.getLHS();
+  const Expr *RHS = Assign.getRHS()->IgnoreImpCasts();
+  if (!LHS->getType()->isPointerType() || !RHS->getType()->isPointerType() ||
+      LHS->HasSideEffects(AST))
+    return;
+  // The first argument is evaluated again (by `free`) and the left side
+  // after the call, as before: no argument may change what they denote.
+  // Definite side effects (n++, assignments) never; calls (strlen(s) + 1)
+  // only when the left side is a local whose address is never taken, which
+  // no call can reach.
+  bool CallsMayWrite = !isPrivateLocal(LHS, Body);
+  for (const Expr *Arg : Call.arguments())
+    if (Arg->HasSideEffects(AST, /*IncludePossibleEffects=*/false) ||
+        (CallsMayWrite && Arg->HasSideEffects(AST)) || containsClosure(Arg))
+      return;
+
+  std::string WholeText, LHSText, RHSText, ArgText, CalleeText;
+  const auto *CalleeRef = dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (!CalleeRef || !verbatim(Assign.getSourceRange(), SM, LO, WholeText) ||
+      !verbatim(LHS->getSourceRange(), SM, LO, LHSText) ||
+      !verbatim(RHS->getSourceRange(), SM, LO, RHSText) ||
+      !verbatim(Call.getArg(0)->getSourceRange(), SM, LO, ArgText) ||
+      !verbatim(CalleeRef->getSourceRange(), SM, LO, CalleeText))
+    return;
+  // `free` spelled with the realloc's qualifier (`std::realloc` -> `std::free`).
+  StringRef Fn = CalleeRef->getDecl()->getName();
+  if (!endsWith(CalleeText, Fn))
+    return;
+  std::string FreeText = CalleeText.substr(0, CalleeText.size() - Fn.size()) + "free";
+
+  SourceLocation Begin = Assign.getBeginLoc();
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      Assign.getEndLoc(), tok::semi, SM, LO, /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isInvalid() || AfterSemi.isMacroID() ||
+      SM.getFileID(AfterSemi) != SM.getFileID(Begin))
+    return;
+
+  // A temporary name the translation unit has never seen: it can shadow
+  // nothing, not even through a macro in RHS.
+  std::string Temp;
+  std::string Base = "grown";
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(LHS)))
+    Base = "grown_" + Ref->getDecl()->getNameAsString();
+  else if (const auto *Member = dyn_cast<MemberExpr>(strip(LHS)))
+    Base = "grown_" + Member->getMemberDecl()->getNameAsString();
+  for (const std::string &Candidate : {std::string("grown"), Base})
+    if (Temp.empty() && nameIsFree(Candidate, AST))
+      Temp = Candidate;
+  for (unsigned N = 2; Temp.empty() && N < 100; ++N)
+    if (nameIsFree("grown" + std::to_string(N), AST))
+      Temp = "grown" + std::to_string(N);
+  if (Temp.empty())
+    return;
+
+  // Indentation: the statement's own, one unit deeper inside; the unit is
+  // what the statement adds to its block's `{` line, else four spaces.
+  std::string Indent = indentOf(SM.getExpansionLoc(Begin), SM);
+  std::string Unit = "    ";
+  if (const auto *Block = dyn_cast<CompoundStmt>(Body.parent(&Assign))) {
+    std::string Outer = indentOf(SM.getExpansionLoc(Block->getLBracLoc()), SM);
+    if (Indent.size() > Outer.size() && startsWith(Indent, Outer))
+      Unit = Indent.substr(Outer.size());
+    else if (!Indent.empty() && Indent[0] == '\t')
+      Unit = "\t";
+  }
+  std::string In = Indent + Unit;
+  std::string Decl = LO.CPlusPlus ? "auto *" : "void *";
+  std::string Text = "{\n" + In + Decl + Temp + " = " + RHSText + ";\n" + In +
+                     "if (!" + Temp + ")\n" + In + Unit + FreeText + "(" +
+                     ArgText + ");\n" + In + LHSText + " = " + Temp + ";\n" +
+                     Indent + "}";
+  F.FixIts.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Begin, AfterSemi), Text));
+}
 
 } // namespace memrules

@@ -22,13 +22,11 @@ void AllocInLoopCheck::registerMatchers(MatchFinder &Finder) {
       binaryOperator(hasOperatorName("="),
                      hasLHS(ignoringParenImpCasts(declRefExpr(to(Local)))),
                      hasRHS(ignoringParenCasts(Alloc)),
-                     unless(isExpansionInSystemHeader()),
-                     unless(isInTemplateInstantiation())),
+                     unless(isExpansionInSystemHeader())),
       this);
   // T *p = malloc(n);
   Finder.addMatcher(varDecl(hasLocalStorage(), hasInitializer(ignoringParenCasts(Alloc)),
-                            unless(isExpansionInSystemHeader()),
-                            unless(isInstantiated()))
+                            unless(isExpansionInSystemHeader()))
                         .bind("var"),
                     this);
 }
@@ -144,6 +142,8 @@ void AllocInLoopCheck::run(const MatchFinder::MatchResult &Result) {
   if (!Family || !Function)
     return;
   const FunctionBody &Body = Ctx.Functions.body(*Function);
+  if (!Body.contains(Alloc))
+    return; // a template instantiation: its pattern is checked instead
   const Stmt *Loop = Body.innermostLoop(Alloc);
   if (!Loop || runsAtMostOnce(*Loop, Ctx.AST) || isOnBailOutBranch(*Alloc, *Loop, Body))
     return;

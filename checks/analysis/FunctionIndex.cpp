@@ -19,6 +19,10 @@ const Stmt *FunctionBody::parent(const Stmt *S) const {
   return Parents.getParent(S);
 }
 
+bool FunctionBody::contains(const Stmt *S) const {
+  return S == Function.getBody() || Parents.hasParent(S);
+}
+
 const Stmt *FunctionBody::parentIgnoringParenCasts(const Stmt *S) const {
   return Parents.getParentIgnoreParenCasts(S);
 }

@@ -31,6 +31,10 @@ public:
 
   const clang::FunctionDecl &function() const { return Function; }
   const clang::Stmt *parent(const clang::Stmt *S) const;
+  // Is S a statement of this body? Not so for the copies of a template
+  // instantiation, which share the pattern's source locations. Matchers
+  // must not ask isInTemplateInstantiation(): it builds the TU parent map.
+  bool contains(const clang::Stmt *S) const;
   // The parent, skipping parentheses and casts.
   const clang::Stmt *parentIgnoringParenCasts(const clang::Stmt *S) const;
 

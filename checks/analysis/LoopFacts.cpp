@@ -110,6 +110,13 @@ static bool hasUse(const VarDecl &Var, const Stmt &Scope, const FunctionBody &Bo
   return false;
 }
 
+static bool isDeclaredIn(const VarDecl &Var, const Stmt &Loop) {
+  const SourceManager &SM = Var.getASTContext().getSourceManager();
+  SourceLocation At = Var.getLocation();
+  return !SM.isBeforeInTranslationUnit(At, Loop.getBeginLoc()) &&
+         !SM.isBeforeInTranslationUnit(Loop.getEndLoc(), At);
+}
+
 bool isLoopInvariant(const Expr &E, const Stmt &Loop, const FunctionBody &Body) {
   const Expr *X = E.IgnoreParenCasts();
   if (isa<IntegerLiteral>(X) || isa<CharacterLiteral>(X) ||
@@ -127,8 +134,8 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, const FunctionBody &Body) 
   if (isa<EnumConstantDecl>(Ref->getDecl()))
     return true;
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  if (!Var || Var->getType().isVolatileQualified())
-    return false;
+  if (!Var || Var->getType().isVolatileQualified() || isDeclaredIn(*Var, Loop))
+    return false; // declared in the loop: initialised anew every iteration
   if (Var->getType().isConstQualified())
     return true;
   // A local written nowhere in the loop, and whose address never escapes

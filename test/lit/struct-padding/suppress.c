@@ -37,3 +37,26 @@ typedef struct // memrules:ignore(struct-padding) on the `struct` line
   char tag;
   long deadline;
 } record_t;
+
+// memrules:ignore(struct-padding) the line above a typedef'd anonymous struct
+typedef struct {
+  char state;
+  void *ctx;
+  char flags;
+  const char *host;
+  char retries;
+  void *buf;
+  char tag;
+  long deadline;
+} entry_t;
+
+struct nolint { // NOLINT(memrules-struct-padding)
+  char state;
+  void *ctx;
+  char flags;
+  const char *host;
+  char retries;
+  void *buf;
+  char tag;
+  long deadline;
+};

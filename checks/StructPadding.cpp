@@ -523,8 +523,16 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
   uint64_t MinBytes = option(MR_OPTION_STRUCT_PADDING_MIN_BYTES, Loc);
   uint64_t MinInArrays =
       option(MR_OPTION_STRUCT_PADDING_MIN_BYTES_IN_ARRAYS, Loc);
+  // An array counts when what the reorder saves over the whole array
+  // reaches min-bytes (a table of two is no reason); a bulk allocation of
+  // unknown count always counts.
+  std::vector<Use> All;
   auto UsesIt = Uses.find(RD);
-  bool InArrays = UsesIt != Uses.end() && !UsesIt->second.empty();
+  if (UsesIt != Uses.end())
+    for (const Use &U : UsesIt->second)
+      if (U.Count == 0 || U.Count * Saving >= MinBytes)
+        All.push_back(U);
+  bool InArrays = !All.empty();
   if (Saving < MinBytes && !(InArrays && Saving >= MinInArrays))
     return;
 
@@ -543,7 +551,6 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
   F.Owner = RD;
   if (InArrays) {
     const unsigned MaxNotes = 3;
-    const std::vector<Use> &All = UsesIt->second;
     for (unsigned I = 0; I < All.size() && I < MaxNotes; ++I) {
       const Use &U = All[I];
       std::string Text = Name;

@@ -7,12 +7,14 @@ struct cell {
   double value;
   char seen;
 };
-// expected-note@+1 {{struct 'cell' is used in an array of 2 elements here; the suggested order saves 16 bytes there}}
-struct cell a[2];
-// expected-note@+1 {{struct 'cell' is used in an array of 3 elements here}}
-struct cell b[3];
+// expected-note@+1 {{struct 'cell' is used in an array of 3 elements here; the suggested order saves 24 bytes there}}
+struct cell a[3];
 // expected-note@+1 {{struct 'cell' is used in an array of 4 elements here}}
-struct cell c[4];
+struct cell b[4];
+// expected-note@+1 {{struct 'cell' is used in an array of 5 elements here}}
+struct cell c[5];
 // expected-note@+1 {{struct 'cell' is used in 2 more arrays or bulk allocations}}
-struct cell d[5];
-struct cell e[6];
+struct cell d[6];
+struct cell e[7];
+// Two elements save 16 bytes in all, below min-bytes: not counted.
+struct cell pair[2];

@@ -32,6 +32,15 @@ struct single {
 struct single one;
 struct single just_one[1];
 
+// Saves 8 bytes per element, in an array of 2: 16 bytes in all, below
+// min-bytes: not reported.
+struct duo {
+  char alive;
+  double value;
+  char seen;
+};
+struct duo duos[2];
+
 // Saves 8 bytes per element; a two-dimensional array inside another record.
 // expected-warning@+1 {{struct 'cell' is 24 bytes with 14 bytes of padding; ordering its fields by decreasing alignment (value, alive, seen) makes it 16 bytes}}
 struct cell {

@@ -42,7 +42,5 @@ public:
   char tag;
   long deadline;
 };
-// CHECK: warning: struct 'with_ctor'
-// CHECK: warning: struct 'with_init'
 // CHECK: warning: class 'plain'
-// CHECK: fix-it:"{{.*}}fixit-cpp.cpp":{[[@LINE-12]]:3-[[@LINE-5]]:17}:"void *ctx;\n  const char *host;
+// CHECK: fix-it:"{{.*}}fixit-cpp.cpp":{[[@LINE-10]]:3-[[@LINE-3]]:17}:"void *ctx;\n  const char *host;

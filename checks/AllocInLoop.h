@@ -13,6 +13,9 @@ public:
   explicit AllocInLoopCheck(CheckContext &Ctx) : Check(MR_RULE_ALLOC_IN_LOOP, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  std::vector<std::string> triggers() const override {
+    return Ctx.Allocators.allocatorNames();
+  }
 
 private:
   const clang::CallExpr *releaseInSameIteration(const clang::VarDecl &Var,

@@ -30,8 +30,13 @@ public:
   Check(mr_rule_id Rule, CheckContext &Ctx) : Rule(Rule), Ctx(Ctx) {}
 
   virtual void registerMatchers(clang::ast_matchers::MatchFinder &Finder) = 0;
-  // Called once after matching, for checks that judge the TU as a whole.
-  virtual void onEndOfTranslationUnit() {}
+  // Identifiers (callee names) without which a function cannot hold a
+  // finding of this check: function bodies that contain none of any check's
+  // triggers are never walked (plugin/TraversalPlan.h). Declarations
+  // outside function bodies are always matched.
+  virtual std::vector<std::string> triggers() const { return {}; }
+  // Checks that judge the TU as a whole override MatchCallback's
+  // onEndOfTranslationUnit(), which the MatchFinder calls after matching.
 
   mr_rule_id rule() const { return Rule; }
 

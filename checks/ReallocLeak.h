@@ -17,6 +17,9 @@ public:
   explicit ReallocLeakCheck(CheckContext &Ctx) : Check(MR_RULE_REALLOC_LEAK, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  std::vector<std::string> triggers() const override {
+    return {"realloc", "reallocarray"};
+  }
 
 private:
   void addFixIt(Finding &F, const clang::BinaryOperator &Assign,

@@ -29,6 +29,10 @@ public:
   explicit StructPaddingCheck(CheckContext &Ctx) : Check(MR_RULE_STRUCT_PADDING, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // Bulk allocations (calloc(n, sizeof(struct x))) sit in function bodies.
+  std::vector<std::string> triggers() const override {
+    return Ctx.Allocators.allocatorNames();
+  }
   void onEndOfTranslationUnit() override;
 
 private:

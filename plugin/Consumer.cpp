@@ -2,6 +2,7 @@
 
 #include "Reporter.h"
 #include "Suppressions.h"
+#include "TraversalPlan.h"
 #include "../checks/Check.h"
 
 #include "clang/AST/ASTContext.h"
@@ -23,16 +24,21 @@ public:
         Suppress(SM, [this](SourceLocation Loc, std::string Message) {
           Report.complain(Loc, Message);
         }),
-        Functions(SM), Allocators(Policy->raw()) {
+        Functions(SM), Allocators(Policy->raw()),
+        Ctx{CI.getASTContext(), Report, Functions, Allocators},
+        Checks(createChecks(Policy->mainSettings(), Ctx)),
+        Plan(CI.getPreprocessor(), triggersOf(Checks)) {
     Report.setSuppressions(&Suppress);
     CI.getPreprocessor().addCommentHandler(&Suppress);
+    for (auto &C : Checks)
+      C->registerMatchers(Finder);
   }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group) {
       if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
         continue;
-      OwnDecls.push_back(D);
+      Plan.addTopLevel(D);
       Functions.addTopLevel(D);
     }
     return true;
@@ -50,22 +56,27 @@ public:
   }
 
 private:
+  static std::vector<std::string>
+  triggersOf(const std::vector<std::unique_ptr<Check>> &Checks) {
+    std::vector<std::string> Names;
+    for (const auto &C : Checks)
+      for (std::string &Name : C->triggers())
+        Names.push_back(std::move(Name));
+    return Names;
+  }
+
   void runChecks(ASTContext &AST) {
-    CheckContext Ctx{AST, Report, Functions, Allocators};
-    std::vector<std::unique_ptr<Check>> Checks =
-        createChecks(Policy->mainSettings(), Ctx);
     if (Checks.empty())
       return;
-    ast_matchers::MatchFinder Finder;
-    for (auto &C : Checks)
-      C->registerMatchers(Finder);
-    // Match only the project's own declarations: system headers (all of
-    // libstdc++ in a C++ TU) are never traversed.
-    AST.setTraversalScope(OwnDecls);
-    Finder.matchAST(AST);
+    // Only the project's own declarations (system headers, all of libstdc++
+    // in a C++ TU, are never walked), and of those only what the plan says.
+    std::vector<Decl *> Traverse, MatchAlone;
+    Plan.plan(Traverse, MatchAlone);
+    for (Decl *D : MatchAlone)
+      Finder.match(*D, AST);
+    AST.setTraversalScope(Traverse);
+    Finder.matchAST(AST); // ends with the checks' onEndOfTranslationUnit()
     AST.setTraversalScope({AST.getTranslationUnitDecl()});
-    for (auto &C : Checks)
-      C->onEndOfTranslationUnit();
   }
 
   CompilerInstance &CI;
@@ -75,7 +86,10 @@ private:
   Suppressions Suppress;
   FunctionIndex Functions;
   AllocatorModel Allocators;
-  std::vector<Decl *> OwnDecls;
+  CheckContext Ctx;
+  std::vector<std::unique_ptr<Check>> Checks;
+  ast_matchers::MatchFinder Finder;
+  TraversalPlan Plan;
 };
 
 } // namespace

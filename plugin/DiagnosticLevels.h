@@ -20,7 +20,9 @@ levelFor(mr_severity Severity, const clang::DiagnosticsEngine &Diags,
   case MR_SEV_ERROR:
     return Level::Error;
   case MR_SEV_NOTE:
-    return Diags.getIgnoreAllWarnings() ? Level::Ignored : Level::Note;
+    // Clang prints a note only after the diagnostic it belongs to; a
+    // finding of severity note stands alone, so it is reported as a remark.
+    return Diags.getIgnoreAllWarnings() ? Level::Ignored : Level::Remark;
   case MR_SEV_WARNING:
     if (WerrorArgument || Diags.getWarningsAsErrors())
       return Level::Error;

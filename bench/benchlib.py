@@ -4,6 +4,7 @@ import os
 import shlex
 import shutil
 import sys
+import time
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
@@ -97,3 +98,42 @@ def error_lines(stderr, limit=10):
             if len(out) >= limit:
                 break
     return out
+
+
+def snapshot_plugin(plugin):
+    """Copy the plugin to a private temporary file and return its path.
+
+    Other people rebuild build/plugin/libmemrules.so while a benchmark runs;
+    a half-written .so makes clang fail ("file too short") mid-run.  The copy
+    is removed when the script exits.
+    """
+    import atexit
+    import tempfile
+    d = tempfile.mkdtemp(prefix="memrules-bench-")
+    dst = os.path.join(d, os.path.basename(plugin))
+    shutil.copy2(plugin, dst)
+    atexit.register(shutil.rmtree, d, True)
+    return dst
+
+
+def describe_plugin(plugin):
+    """'sha256:<12 hex>, built <mtime>' so a result names the exact build."""
+    import hashlib
+    with open(plugin, "rb") as f:
+        h = hashlib.sha256(f.read()).hexdigest()[:12]
+    return "sha256:%s, built %s" % (
+        h, time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime(plugin))))
+
+
+def discovered_policy(path=CORPUS):
+    """The .memrules.yaml the plugin would discover above `path`, if any
+    (without --policy the plugin looks upward from each source file)."""
+    d = os.path.abspath(path)
+    while True:
+        f = os.path.join(d, ".memrules.yaml")
+        if os.path.isfile(f):
+            return f
+        up = os.path.dirname(d)
+        if up == d:
+            return None
+        d = up

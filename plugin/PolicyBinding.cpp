@@ -2,6 +2,7 @@
 
 #include "Arguments.h"
 
+#include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 
 #include <string>

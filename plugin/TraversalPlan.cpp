@@ -74,7 +74,8 @@ void TraversalPlan::place(Decl *D, std::vector<Decl *> &Traverse,
   if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
     Function = Template->getTemplatedDecl();
   if (const auto *F = dyn_cast<FunctionDecl>(Function)) {
-    if (!F->doesThisDeclarationHaveABody() || isTriggered(D))
+    // A prototype holds nothing a check looks for; a body only if triggered.
+    if (F->doesThisDeclarationHaveABody() && isTriggered(D))
       Traverse.push_back(D);
     return;
   }

@@ -4,8 +4,8 @@
 // identifiers that can start a finding (malloc, realloc, a policy's
 // allocators...), the preprocessor's token watcher notes where those appear
 // while the parser runs, and only the function bodies that contain one are
-// walked. Declarations without bodies (records, typedefs, globals,
-// prototypes) are cheap and always walked.
+// walked. Records, typedefs and globals are cheap and always walked;
+// prototypes hold nothing a check looks for and are skipped.
 #ifndef MEMRULES_PLUGIN_TRAVERSALPLAN_H
 #define MEMRULES_PLUGIN_TRAVERSALPLAN_H
 

@@ -16,6 +16,12 @@
 #include "load.h"
 
 #define MR_POLICY_MAX_BYTES (1024 * 1024)
+/* A policy needs about five levels. libyaml's scanner does work
+** proportional to the flow depth for every token, so deep nesting would
+** make a small file take minutes: stop early instead. */
+#define MR_POLICY_MAX_DEPTH 32
+#define MR_STR_(x) #x
+#define MR_STR(x) MR_STR_(x)
 
 static const char *const top_keys[] = {
     "version",  "extends",    "severity", "exclude", "allocators",
@@ -80,8 +86,18 @@ static char *read_policy(const char *path, size_t *len, const char **why) {
     free(buf);
     buf = NULL;
   }
+  if (buf) buf[n] = '\0'; /* messages may peek at the byte at a mark */
   *len = n;
   return buf;
+}
+
+/* What usually causes the two libyaml errors people meet most in policies. */
+static const char *syntax_hint(const yaml_parser_t *parser, const char *buf) {
+  if (buf[parser->problem_mark.index] == '\t')
+    return " (YAML does not allow tabs for indentation)";
+  if (parser->context && strstr(parser->context, "alias"))
+    return " (quote globs that start with '*', like \"*.c\")";
+  return "";
 }
 
 /* libyaml's own error, at its mark. Reader errors (bad UTF-8, control
@@ -105,9 +121,7 @@ static void syntax_error(mr_loader *ld, const yaml_parser_t *parser,
   yaml_mark_t mark = parser->problem_mark;
   err->line = (int)mark.line + 1;
   err->column = (int)mark.column + 1;
-  const char *hint = buf[mark.index] == '\t'
-                         ? " (YAML does not allow tabs for indentation)"
-                         : "";
+  const char *hint = syntax_hint(parser, buf);
   snprintf(err->message, sizeof err->message, "%s%s%s%s",
            parser->context ? parser->context : "",
            parser->context ? ", " : "",
@@ -143,7 +157,7 @@ static int check_events(mr_loader *ld, const char *buf, size_t len) {
   yaml_parser_t parser;
   yaml_parser_initialize(&parser);
   yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-  int ok = 1, documents = 0, done = 0;
+  int ok = 1, documents = 0, depth = 0, done = 0;
   while (ok && !done) {
     yaml_event_t ev;
     if (!yaml_parser_parse(&parser, &ev)) {
@@ -153,7 +167,17 @@ static int check_events(mr_loader *ld, const char *buf, size_t len) {
     }
     const char *anchor, *tag;
     decorations(&ev, &anchor, &tag);
-    if (ev.type == YAML_DOCUMENT_START_EVENT && ++documents > 1)
+    if (ev.type == YAML_SEQUENCE_START_EVENT ||
+        ev.type == YAML_MAPPING_START_EVENT)
+      depth++;
+    else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+             ev.type == YAML_MAPPING_END_EVENT)
+      depth--;
+    if (depth > MR_POLICY_MAX_DEPTH)
+      ok = event_fail(ld, &ev, "nested more than %s levels deep; a policy "
+                               "needs only a few",
+                      MR_STR(MR_POLICY_MAX_DEPTH));
+    else if (ev.type == YAML_DOCUMENT_START_EVENT && ++documents > 1)
       ok = event_fail(ld, &ev, "a policy is one YAML document; remove this "
                                "second one%s", NULL);
     else if (ev.type == YAML_ALIAS_EVENT)

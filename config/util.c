@@ -41,26 +41,26 @@ void mr_strings_free(mr_strings *list) {
 /* Rewrite an absolute path in place: drop empty and '.' segments, let '..'
 ** remove the segment before it ('/..' is '/'), no trailing '/'. */
 void mr_path_normalise(char *path) {
-  char *out = path; /* next write position; out[-1] is never past a '/' seg */
+  char *out = path + 1; /* next write position, always <= in */
   const char *in = path;
-  *out++ = '/';
-  while (*in) {
+  for (;;) {
     while (*in == '/') in++;
+    if (!*in) break;
     const char *end = in;
     while (*end && *end != '/') end++;
     size_t len = (size_t)(end - in);
-    if (len == 0 || (len == 1 && in[0] == '.')) {
-      /* nothing */
-    } else if (len == 2 && in[0] == '.' && in[1] == '.') {
+    int last = *end == '\0'; /* the '/' written below may land on it */
+    if (len == 2 && in[0] == '.' && in[1] == '.') {
       if (out > path + 1) {
         out--; /* the '/' after the last segment */
         while (out > path + 1 && out[-1] != '/') out--;
       }
-    } else {
+    } else if (!(len == 1 && in[0] == '.')) {
       memmove(out, in, len);
       out += len;
       *out++ = '/';
     }
+    if (last) break;
     in = end;
   }
   if (out > path + 1) out--; /* the trailing '/' */

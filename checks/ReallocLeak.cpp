@@ -83,6 +83,39 @@ bool isParameter(const Expr *E) {
   return Param && !Param->getType()->isReferenceType();
 }
 
+// The by-value pointer parameter E is derived from: `P`, `(T *)P`, `P + k`.
+const ParmVarDecl *parameterBase(const Expr *E) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (const auto *Arith = dyn_cast_or_null<BinaryOperator>(E))
+    if (Arith->isAdditiveOp() && Arith->getLHS()->getType()->isPointerType())
+      return parameterBase(Arith->getLHS());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && !Param->getType()->isReferenceType() ? Param : nullptr;
+}
+
+// `T *p = (T *)param; p--; p = realloc(p, n);` (sqlite3's mem1.c): p is a
+// working copy of a pointer the caller still holds, so a failed realloc
+// loses nothing here, as when the parameter itself is the target. Only when
+// neither p (but for the realloc) nor the parameter is ever assigned.
+bool copiesCallerPointer(const Expr *Target, const BinaryOperator &Assign,
+                         const FunctionBody &Body) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Target));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const ParmVarDecl *Param = Var ? parameterBase(Var->getInit()) : nullptr;
+  if (!Param)
+    return false;
+  const Stmt &Whole = *Body.function().getBody();
+  for (const VarUse &Use : findUses(*Param, Whole, Body))
+    if (Use.Kind == UseKind::Assigned || Use.Kind == UseKind::AddressTaken)
+      return false;
+  for (const VarUse &Use : findUses(*Var, Whole, Body))
+    if ((Use.Kind == UseKind::Assigned && Use.Ref != strip(Assign.getLHS())) ||
+        Use.Kind == UseKind::AddressTaken)
+      return false;
+  return true;
+}
+
 // Visit every statement under S (S included) in source order.
 template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
   if (!S)
@@ -370,7 +403,8 @@ void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {
   // map); so is code the index gave an outer function for.
   if (!Body.isWithin(Assign, Function->getBody()))
     return;
-  if (oldBlockSaved(*Assign, Body, SM) || failureEndsProgram(*Assign, Body, AST))
+  if (oldBlockSaved(*Assign, Body, SM) || failureEndsProgram(*Assign, Body, AST) ||
+      copiesCallerPointer(Target, *Assign, Body))
     return;
 
   std::string Name = textOf(Target, SM, LO);

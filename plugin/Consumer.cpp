@@ -45,7 +45,9 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &AST) override {
+    // Parsing is over: nothing may call back into this consumer any more.
     CI.getPreprocessor().removeCommentHandler(&Suppress);
+    CI.getPreprocessor().setTokenWatcher(nullptr);
     // Broken code gets no findings: the AST after an error is a guess, and
     // the user has the compiler's error to fix first.
     if (CI.getDiagnostics().hasUncompilableErrorOccurred())

@@ -47,6 +47,7 @@ int mr_check_keys(mr_loader *ld, const yaml_node_t *map, const char *what,
 void mr_join_names(char *out, size_t size, const char *const *names,
                    size_t count);
 
+/* The node is a map or a list (type), else an error naming key name. */
 int mr_expect(mr_loader *ld, const yaml_node_t *node, yaml_node_type_t type,
               const char *name);
 int mr_get_string(mr_loader *ld, const yaml_node_t *node, const char *name,

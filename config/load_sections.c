@@ -68,7 +68,7 @@ static int load_preset(mr_loader *ld, const yaml_node_t *map) {
   if (map->data.mapping.pairs.top - map->data.mapping.pairs.start != 1)
     return mr_fail(ld, map, "'preset' stands alone in its list item; write "
                             "other families as separate items");
-  const char *names[16];
+  const char *names[MR_PRESET_MAX];
   for (size_t i = 0; i < mr_preset_count; i++) names[i] = mr_presets[i].name;
   int which;
   if (!mr_get_word(ld, value, "allocator preset", names, mr_preset_count,

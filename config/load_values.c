@@ -167,9 +167,7 @@ int mr_check_keys(mr_loader *ld, const yaml_node_t *map, const char *what,
 int mr_expect(mr_loader *ld, const yaml_node_t *node, yaml_node_type_t type,
               const char *name) {
   if (node->type == type) return 1;
-  const char *want = type == YAML_MAPPING_NODE    ? "a map"
-                     : type == YAML_SEQUENCE_NODE ? "a list"
-                                                  : "a string";
+  const char *want = type == YAML_MAPPING_NODE ? "a map" : "a list";
   return mr_fail(ld, node, "expected %s for '%s', got %s", want, name,
                  mr_describe(node));
 }

@@ -92,6 +92,7 @@ typedef struct mr_preset {
   size_t family_count;
 } mr_preset;
 
+#define MR_PRESET_MAX 16 /* room for the names in "did you mean" lookups */
 extern const mr_preset mr_presets[];
 extern const size_t mr_preset_count;
 

@@ -232,19 +232,19 @@ static int is_profile_name(const char *s) {
   return !strchr(s, '/') && !strchr(s, '.');
 }
 
-static char *cycle_message(const chain *c, const char *again) {
-  static char msg[768];
+/* "extends cycle: a.yaml -> b.yaml -> a.yaml", outermost file first. */
+static void cycle_message(char *msg, size_t size, const chain *c,
+                          const char *again) {
   const chain *order[64];
   size_t n = 0;
   for (; c && n < 64; c = c->outer) order[n++] = c;
-  snprintf(msg, sizeof msg, "extends cycle: ");
+  snprintf(msg, size, "extends cycle: ");
   while (n-- > 0) {
     size_t used = strlen(msg);
-    snprintf(msg + used, sizeof msg - used, "%s -> ", order[n]->shown);
+    snprintf(msg + used, size - used, "%s -> ", order[n]->shown);
   }
   size_t used = strlen(msg);
-  snprintf(msg + used, sizeof msg - used, "%s", again);
-  return msg;
+  snprintf(msg + used, size - used, "%s", again);
 }
 
 /* `extends: recommended | strict | none | path`: the policy this file
@@ -268,12 +268,15 @@ static mr_policy *load_base(mr_loader *ld, const yaml_node_t *root,
   mr_policy *base = NULL;
   const chain *c = self;
   while (real && c && strcmp(c->real, real) != 0) c = c->outer;
-  if (!path)
+  if (!path) {
     mr_fail(ld, v, "out of memory");
-  else if (real && c)
-    mr_fail(ld, v, "%s", cycle_message(self, value));
-  else
+  } else if (real && c) {
+    char msg[sizeof ld->err->message];
+    cycle_message(msg, sizeof msg, self, value);
+    mr_fail(ld, v, "%s", msg);
+  } else {
     base = load_file(path, self, &(origin){ld, v, value}, ld->err);
+  }
   free(real);
   free(path);
   return base;
@@ -343,12 +346,15 @@ static mr_policy *load_file(const char *path, const chain *outer,
   }
   char *real = mr_path_resolve(path);
   ld.dir = real ? strdup(real) : NULL;
-  if (ld.dir) *strrchr(ld.dir, '/') = '\0';
+  if (ld.dir) {
+    char *slash = strrchr(ld.dir, '/');
+    slash[slash == ld.dir] = '\0'; /* "/p.yaml" lives in "/" */
+  }
   chain self = {real ? real : "", path, outer};
   int ok = 0;
-  if (!ld.dir)
+  if (!ld.dir) {
     file_error(err, path, "%s", "out of memory");
-  else if (check_events(&ld, buf, len) && load_document(&ld, buf, len)) {
+  } else if (check_events(&ld, buf, len) && load_document(&ld, buf, len)) {
     ok = build(&ld, &self);
     yaml_document_delete(&ld.doc);
   }

@@ -105,3 +105,4 @@ const mr_preset mr_presets[] = {
     {"talloc", talloc, COUNT(talloc)},
 };
 const size_t mr_preset_count = COUNT(mr_presets);
+_Static_assert(COUNT(mr_presets) <= MR_PRESET_MAX, "raise MR_PRESET_MAX");

@@ -15,7 +15,7 @@ static const struct command {
     {"check-policy", mr_cmd_check_policy,
      "check-policy FILE   validate a .memrules.yaml; errors as file:line:col"},
     {"list-rules", mr_cmd_list_rules,
-     "list-rules          the rules, their defaults and options"},
+     "list-rules [--markdown]  the rules, their defaults and options"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

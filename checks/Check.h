@@ -35,6 +35,16 @@ public:
   // triggers are never walked (plugin/TraversalPlan.h). Declarations
   // outside function bodies are always matched.
   virtual std::vector<std::string> triggers() const { return {}; }
+  // More triggers learned from a record definition of the project's own
+  // files, e.g. the names of its fields. Clang requires a record to be
+  // complete before its members are used, so every later use of those
+  // names is seen.
+  virtual std::vector<std::string> triggersFor(const clang::TagDecl &Tag) const {
+    return {};
+  }
+  // For checks whose findings need no identifier at all (C++ `s == "x"`):
+  // every function body is walked while such a check runs. Costly; say why.
+  virtual bool walksEveryBody() const { return false; }
   // Checks that judge the TU as a whole override MatchCallback's
   // onEndOfTranslationUnit(), which the MatchFinder calls after matching.
 

@@ -30,8 +30,19 @@ public:
         Plan(CI.getPreprocessor(), triggersOf(Checks)) {
     Report.setSuppressions(&Suppress);
     CI.getPreprocessor().addCommentHandler(&Suppress);
-    for (auto &C : Checks)
+    for (auto &C : Checks) {
       C->registerMatchers(Finder);
+      if (C->walksEveryBody())
+        Plan.walkEveryBody();
+    }
+  }
+
+  void HandleTagDeclDefinition(TagDecl *Tag) override {
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Tag->getLocation())))
+      return;
+    for (auto &C : Checks)
+      for (const std::string &Name : C->triggersFor(*Tag))
+        Plan.addTrigger(Name);
   }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {

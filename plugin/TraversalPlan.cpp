@@ -12,10 +12,15 @@ namespace memrules {
 
 TraversalPlan::TraversalPlan(Preprocessor &PP,
                              const std::vector<std::string> &Names)
-    : SM(PP.getSourceManager()) {
+    : PP(PP), SM(PP.getSourceManager()) {
   for (const std::string &Name : Names)
-    Triggers.insert(&PP.getIdentifierTable().get(Name));
-  if (Triggers.empty())
+    addTrigger(Name);
+}
+
+void TraversalPlan::addTrigger(StringRef Name) {
+  bool First = Triggers.empty();
+  Triggers.insert(&PP.getIdentifierTable().get(Name));
+  if (!First)
     return;
   // Called for every token the parser receives, after macro expansion, so
   // a call hidden in a project macro is seen at the macro's use.
@@ -33,8 +38,8 @@ bool TraversalPlan::isTriggered(const Decl *D) {
       SM.getDecomposedLoc(SM.getExpansionLoc(Range.getBegin()));
   std::pair<FileID, unsigned> End =
       SM.getDecomposedLoc(SM.getExpansionRange(Range.getEnd()).getEnd());
-  if (Begin.first != End.first)
-    return true; // odd macro games: do not risk missing it
+  if (EveryBody || Begin.first != End.first)
+    return true; // (odd macro games: do not risk missing it)
   auto It = SeenOffsets.find(Begin.first);
   if (It == SeenOffsets.end())
     return false;

@@ -32,6 +32,12 @@ public:
   // A top-level declaration of the project's own files.
   void addTopLevel(clang::Decl *D);
 
+  // Watch for one more identifier from now on.
+  void addTrigger(llvm::StringRef Name);
+
+  // Walk every function body, triggered or not.
+  void walkEveryBody() { EveryBody = true; }
+
   // After parsing: the declarations to traverse, and record definitions to
   // match on their own (C++ classes with method bodies and no trigger).
   void plan(std::vector<clang::Decl *> &Traverse,
@@ -42,7 +48,9 @@ private:
   void place(clang::Decl *D, std::vector<clang::Decl *> &Traverse,
              std::vector<clang::Decl *> &MatchAlone);
 
+  clang::Preprocessor &PP;
   clang::SourceManager &SM;
+  bool EveryBody = false;
   llvm::SmallPtrSet<const clang::IdentifierInfo *, 16> Triggers;
   std::vector<clang::SourceLocation> Seen; // where a trigger appeared
   llvm::DenseMap<clang::FileID, std::vector<unsigned>> SeenOffsets;

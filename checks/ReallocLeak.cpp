@@ -348,13 +348,43 @@ bool nameIsFree(StringRef Name, ASTContext &AST) {
 
 } // namespace
 
+std::vector<std::string> ReallocLeakCheck::growNames() const {
+  std::vector<std::string> Names = {"realloc", "reallocarray"};
+  for (const std::string &Name : Ctx.Allocators.allocatorNames())
+    if (Name.find("realloc") != std::string::npos && Name != "realloc" &&
+        Name != "reallocarray")
+      Names.push_back(Name);
+  return Names;
+}
+
+// A policy family's grow function: named *realloc*, (pointer, size...).
+static bool isFamilyGrow(const CallExpr &Call, const AllocatorFamily *Family) {
+  const FunctionDecl *F = Call.getDirectCallee();
+  return Family && F && F->getIdentifier() &&
+         F->getName().contains("realloc") && F->getNumParams() >= 2 &&
+         F->getParamDecl(0)->getType()->isPointerType();
+}
+
+std::string ReallocLeakCheck::releaserFor(const CallExpr &Call,
+                                          StringRef CalleeText) const {
+  const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(Call);
+  if (Family && Family->Name != "libc")
+    return Family->Releasers.empty() ? "" : Family->Releasers.front();
+  // `free` spelled with the realloc's qualifier (`std::realloc` -> `std::free`).
+  StringRef Fn = Call.getDirectCallee()->getName();
+  if (!endsWith(CalleeText, Fn))
+    return "";
+  return CalleeText.substr(0, CalleeText.size() - Fn.size()).str() + "free";
+}
+
 void ReallocLeakCheck::registerMatchers(MatchFinder &Finder) {
+  std::vector<std::string> Names = growNames();
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder.addMatcher(
       binaryOperator(
           hasOperatorName("="),
           hasRHS(ignoringParenCasts(
-              callExpr(callee(functionDecl(hasAnyName("realloc", "reallocarray"))))
-                  .bind("call"))),
+              callExpr(callee(functionDecl(hasAnyName(NameRefs)))).bind("call"))),
           unless(isExpansionInSystemHeader()))
           .bind("assign"),
       this);
@@ -366,7 +396,9 @@ void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {
   if (!Assign || !Call || Call->getNumArgs() < 1)
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!isLibcGrow(Callee))
+  const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(*Call);
+  bool ProjectGrow = Family && Family->Name != "libc";
+  if (ProjectGrow ? !isFamilyGrow(*Call, Family) : !isLibcGrow(Callee))
     return;
   SourceLocation Loc = Call->getBeginLoc();
   if (!wants(Loc))
@@ -379,10 +411,9 @@ void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {
   if (!sameLvalue(Target->IgnoreParenCasts(), Call->getArg(0)->IgnoreParenCasts()) ||
       isParameter(Target))
     return;
-  // A project may declare realloc in a family that never returns NULL.
-  if (const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(*Call))
-    if (Family->NeverNull)
-      return;
+  // xrealloc-style families abort instead of returning NULL.
+  if (Family && Family->NeverNull)
+    return;
 
   ASTContext &AST = Ctx.AST;
   const SourceManager &SM = AST.getSourceManager();
@@ -464,11 +495,9 @@ void ReallocLeakCheck::addFixIt(Finding &F, const BinaryOperator &Assign,
       !verbatim(Call.getArg(0)->getSourceRange(), SM, LO, ArgText) ||
       !verbatim(CalleeRef->getSourceRange(), SM, LO, CalleeText))
     return;
-  // `free` spelled with the realloc's qualifier (`std::realloc` -> `std::free`).
-  StringRef Fn = CalleeRef->getDecl()->getName();
-  if (!endsWith(CalleeText, Fn))
+  std::string FreeText = releaserFor(Call, CalleeText);
+  if (FreeText.empty())
     return;
-  std::string FreeText = CalleeText.substr(0, CalleeText.size() - Fn.size()) + "free";
 
   SourceLocation Begin = Assign.getBeginLoc();
   SourceLocation AfterSemi = Lexer::findLocationAfterToken(

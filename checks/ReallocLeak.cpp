@@ -83,39 +83,6 @@ bool isParameter(const Expr *E) {
   return Param && !Param->getType()->isReferenceType();
 }
 
-// The by-value pointer parameter E is derived from: `P`, `(T *)P`, `P + k`.
-const ParmVarDecl *parameterBase(const Expr *E) {
-  E = E ? E->IgnoreParenCasts() : nullptr;
-  if (const auto *Arith = dyn_cast_or_null<BinaryOperator>(E))
-    if (Arith->isAdditiveOp() && Arith->getLHS()->getType()->isPointerType())
-      return parameterBase(Arith->getLHS());
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
-  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-  return Param && !Param->getType()->isReferenceType() ? Param : nullptr;
-}
-
-// `T *p = (T *)param; p--; p = realloc(p, n);` (sqlite3's mem1.c): p is a
-// working copy of a pointer the caller still holds, so a failed realloc
-// loses nothing here, as when the parameter itself is the target. Only when
-// neither p (but for the realloc) nor the parameter is ever assigned.
-bool copiesCallerPointer(const Expr *Target, const BinaryOperator &Assign,
-                         const FunctionBody &Body) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Target));
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  const ParmVarDecl *Param = Var ? parameterBase(Var->getInit()) : nullptr;
-  if (!Param)
-    return false;
-  const Stmt &Whole = *Body.function().getBody();
-  for (const VarUse &Use : findUses(*Param, Whole, Body))
-    if (Use.Kind == UseKind::Assigned || Use.Kind == UseKind::AddressTaken)
-      return false;
-  for (const VarUse &Use : findUses(*Var, Whole, Body))
-    if ((Use.Kind == UseKind::Assigned && Use.Ref != strip(Assign.getLHS())) ||
-        Use.Kind == UseKind::AddressTaken)
-      return false;
-  return true;
-}
-
 // Visit every statement under S (S included) in source order.
 template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
   if (!S)
@@ -123,6 +90,86 @@ template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
   Visit(S);
   for (const Stmt *Child : S->children())
     forEachStmt(Child, Visit);
+}
+
+// The lvalue E is a copy of: `x`, `(T *)x`, `x + k` -> x.
+const Expr *copySource(const Expr *E) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (const auto *Arith = dyn_cast_or_null<BinaryOperator>(E))
+    if (Arith->isAdditiveOp() && Arith->getLHS()->getType()->isPointerType())
+      return copySource(Arith->getLHS());
+  if (E && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E) ||
+            isa<ArraySubscriptExpr>(E) || isa<UnaryOperator>(E)))
+    return E;
+  return nullptr;
+}
+
+// The variables an lvalue is built from (`s->buf[i]` -> s, i).
+void variablesOf(const Expr *E, std::vector<const VarDecl *> &Out) {
+  forEachStmt(E, [&Out](const Stmt *S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        Out.push_back(Var);
+  });
+}
+
+// Are A and B in different branches of one if/else, so that neither runs
+// when the other does? (`if (!p) p = malloc(n); else p = realloc(p, m);`)
+bool onOtherBranch(const Stmt *A, const Stmt *B, const FunctionBody &Body) {
+  for (const Stmt *P = Body.parent(B); P; P = Body.parent(P)) {
+    const auto *If = dyn_cast<IfStmt>(P);
+    if (!If || !If->getElse())
+      continue;
+    bool AThen = Body.isWithin(A, If->getThen()), AElse = Body.isWithin(A, If->getElse());
+    bool BThen = Body.isWithin(B, If->getThen()), BElse = Body.isWithin(B, If->getElse());
+    if ((AThen && BElse) || (AElse && BThen))
+      return true;
+  }
+  return false;
+}
+
+// `T *p = *pp;` / `= s->field;` / `= param;` ... `p = realloc(p, n);`: p is
+// a working copy of a pointer that still holds the old block when realloc
+// fails (RULES.md: "a copy of the field"), so nothing leaks here. Only when,
+// between the copy and the realloc, nothing writes the source or a variable
+// it is built from, and p is assigned nothing that reaches the realloc.
+bool copiesLiveLvalue(const Expr *Target, const BinaryOperator &Assign,
+                      const FunctionBody &Body) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Target));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const Expr *Source = Var ? copySource(Var->getInit()) : nullptr;
+  if (!Source)
+    return false;
+  std::vector<const VarDecl *> Vars;
+  variablesOf(Source, Vars);
+  const Stmt &Whole = *Body.function().getBody();
+  const SourceManager &SM = Var->getASTContext().getSourceManager();
+  // Between the copy and the realloc: writes elsewhere do not matter.
+  auto Between = [&](SourceLocation L) {
+    return SM.isBeforeInTranslationUnit(Var->getLocation(), L) &&
+           SM.isBeforeInTranslationUnit(L, Assign.getBeginLoc());
+  };
+  for (const VarDecl *V : Vars) {
+    if (V == Var)
+      return false;
+    for (const VarUse &Use : findUses(*V, Whole, Body))
+      if (Use.Kind == UseKind::AddressTaken ||
+          ((Use.Kind == UseKind::Assigned || Use.Kind == UseKind::Modified) &&
+           Between(Use.Ref->getBeginLoc())))
+        return false;
+  }
+  for (const VarUse &Use : findUses(*Var, Whole, Body))
+    if ((Use.Kind == UseKind::Assigned && Use.Ref != strip(Assign.getLHS()) &&
+         !onOtherBranch(Use.Ref, &Assign, Body)) ||
+        Use.Kind == UseKind::AddressTaken)
+      return false;
+  bool SourceWritten = false;
+  forEachStmt(&Whole, [&](const Stmt *S) {
+    if (const auto *B = dyn_cast<BinaryOperator>(S))
+      SourceWritten |= B->isAssignmentOp() && sameLvalue(B->getLHS(), Source) &&
+                       Between(B->getBeginLoc());
+  });
+  return !SourceWritten;
 }
 
 bool containsClosure(const Stmt *S) {
@@ -435,7 +482,7 @@ void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {
   if (!Body.isWithin(Assign, Function->getBody()))
     return;
   if (oldBlockSaved(*Assign, Body, SM) || failureEndsProgram(*Assign, Body, AST) ||
-      copiesCallerPointer(Target, *Assign, Body))
+      copiesLiveLvalue(Target, *Assign, Body))
     return;
 
   std::string Name = textOf(Target, SM, LO);

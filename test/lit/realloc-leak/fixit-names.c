@@ -9,7 +9,7 @@ int grown; // taken
 size_t sized(size_t n) { return n + (size_t)grown; }
 
 void named_after_the_pointer(char **list, size_t n) {
-  char *items = *list;
+  char *items = malloc(1); // a block of its own: a copy of *list would still hold it
   items = realloc(items, sized(n));
   // CHECK:fix-it:"{{.*}}":{[[@LINE-1]]:3-[[@LINE-1]]:36}:"{\n    void *grown_items = realloc(items, sized(n));\n    if (!grown_items)\n      free(items);\n    items = grown_items;\n  }"
   *list = items;

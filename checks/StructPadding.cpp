@@ -11,6 +11,14 @@
 // would produce. A maximal run of consecutive bit-fields is one unit that
 // moves as a whole and keeps its order; its alignment is that of its largest
 // declared type.
+//
+// C++ classes with bases or virtual functions: the vtable pointer and the
+// non-virtual bases come first and the virtual bases last (Itanium ABI);
+// only the class's own fields move. Where the bases leave off (the data size,
+// which lies inside a non-POD base's tail padding) and where they lie are
+// read from Clang's layouts of the class and of its bases; the model starts
+// the own fields there, places the virtual bases after them, and must again
+// reproduce every field offset, every virtual base offset and the size.
 #include "StructPadding.h"
 
 #include "../plugin/Compat.h"
@@ -52,12 +60,36 @@ struct Unit {
   bool KeepLast;        // a flexible (or 0/1-element trailing) array
 };
 
+// A virtual base the class places after its own fields (sizes in bits).
+struct VirtualBase {
+  uint64_t Offset; // where Clang placed it for the declared order
+  uint64_t Size;   // its non-virtual size
+  uint64_t Align;  // its non-virtual alignment
+};
+
+// What a C++ class lays out around its own fields, which a reorder of those
+// fields cannot move: the vtable pointer and the non-virtual bases before
+// them, the virtual bases after them. All zero/empty for a C struct and a
+// C++ class without bases or virtual functions. Sizes in bits.
+struct Frame {
+  uint64_t Start = 0;     // the data size the bases leave: the own fields
+                          // start here (Itanium: in a non-POD base's tail
+                          // padding)
+  uint64_t SizeFloor = 0; // the size the bases reach (empty bases count)
+  uint64_t Fixed = 0;     // bits the bases and the vtable pointer occupy
+  std::vector<VirtualBase> VBases; // in placement order
+  std::string Placement;  // " after its base 'B'" for the message
+};
+
 // Lays out Order the way the Itanium C++ ABI (and SysV C) does for a record
-// that is neither packed nor under #pragma pack. Offsets and Size in bits.
-void simulate(const std::vector<const FieldInfo *> &Order, uint64_t RecordAlign,
-              std::vector<uint64_t> &Offsets, uint64_t &Size) {
-  uint64_t Offset = 0;
+// that is neither packed nor under #pragma pack, after and before what Fr
+// holds. Offsets, VOffsets (virtual bases) and Size in bits.
+void simulate(const std::vector<const FieldInfo *> &Order, const Frame &Fr,
+              uint64_t RecordAlign, std::vector<uint64_t> &Offsets,
+              std::vector<uint64_t> &VOffsets, uint64_t &Size) {
+  uint64_t Offset = Fr.Start;
   Offsets.clear();
+  VOffsets.clear();
   for (const FieldInfo *F : Order) {
     if (F->BitField) {
       // A bit-field that would straddle a boundary of its type's alignment
@@ -72,7 +104,150 @@ void simulate(const std::vector<const FieldInfo *> &Order, uint64_t RecordAlign,
       Offset += F->Size;
     }
   }
-  Size = llvm::alignTo(llvm::alignTo(Offset, 8), RecordAlign);
+  // Virtual bases go at the data size, each at its non-virtual alignment.
+  uint64_t Data = llvm::alignTo(Offset, 8);
+  uint64_t End = std::max(Data, Fr.SizeFloor);
+  for (const VirtualBase &V : Fr.VBases) {
+    Data = llvm::alignTo(Data, V.Align);
+    VOffsets.push_back(Data);
+    Data += V.Size;
+    End = std::max(End, Data);
+  }
+  Size = llvm::alignTo(End, RecordAlign);
+}
+
+// "a", "a and b", "a, b and c".
+std::string joinList(const std::vector<std::string> &Items) {
+  std::string Out;
+  for (size_t I = 0; I < Items.size(); ++I) {
+    if (I)
+      Out += I + 1 == Items.size() ? " and " : ", ";
+    Out += Items[I];
+  }
+  return Out;
+}
+
+// The frame of a C++ class with bases or a vtable pointer, read from Clang's
+// layout of the class and of its bases. False when the class has a layout
+// the model does not reproduce (Microsoft ABI, a base not where the plain
+// Itanium rule puts it).
+bool classFrame(const CXXRecordDecl *CXX, const ASTRecordLayout &Layout,
+                ASTContext &AST, Frame &Fr) {
+  if (!AST.getTargetInfo().getCXXABI().isItaniumFamily() ||
+      CXX->isMsStruct(AST))
+    return false;
+  uint64_t Data = 0, Size = 0, Fixed = 0;
+  if (Layout.hasOwnVFPtr()) {
+    Data = Size = Fixed = AST.getTypeSize(AST.VoidPtrTy);
+  }
+  const CXXRecordDecl *Primary = Layout.getPrimaryBase();
+  bool PrimaryVirtual = Layout.isPrimaryBaseVirtual();
+  // Itanium LayoutBase: an empty base only raises the size; any other one
+  // goes at the data size rounded up to its non-virtual alignment and ends
+  // the data at its non-virtual size (its dsize when it is not POD for
+  // layout: the derived fields then reuse its tail padding).
+  auto Place = [&](const CXXRecordDecl *B, uint64_t Offset) {
+    if (!B || !(B = B->getDefinition()) || B->isInvalidDecl())
+      return false;
+    const ASTRecordLayout &BL = AST.getASTRecordLayout(B);
+    if (B->isEmpty()) {
+      Size = std::max(Size, Offset + AST.toBits(BL.getSize()));
+      return true;
+    }
+    if (Offset != llvm::alignTo(Data, AST.toBits(BL.getNonVirtualAlignment())))
+      return false;
+    uint64_t NV = AST.toBits(BL.getNonVirtualSize());
+    Data = Offset + NV;
+    Size = std::max(Size, Data);
+    Fixed += NV;
+    return true;
+  };
+  if (Primary && !Place(Primary, 0))
+    return false;
+  std::vector<std::string> Before, After;
+  PrintingPolicy Policy = AST.getPrintingPolicy();
+  for (const CXXBaseSpecifier &B : CXX->bases()) {
+    if (B.isVirtual())
+      continue;
+    QualType T = B.getType();
+    const CXXRecordDecl *BD = T->getAsCXXRecordDecl();
+    Before.push_back(T.getCanonicalType().getUnqualifiedType().getAsString(Policy));
+    if (BD == Primary && !PrimaryVirtual)
+      continue;
+    if (!BD || !Place(BD, AST.toBits(Layout.getBaseClassOffset(BD))))
+      return false;
+  }
+  Fr.Start = Data;
+  Fr.SizeFloor = Size;
+
+  // Virtual bases laid out after the fields; an indirect primary base lies
+  // inside the non-virtual part or at the offset of the base it is primary
+  // of (the two move as one).
+  uint64_t NVSize = AST.toBits(Layout.getNonVirtualSize());
+  for (const CXXBaseSpecifier &B : CXX->vbases()) {
+    QualType T = B.getType();
+    const CXXRecordDecl *BD = T->getAsCXXRecordDecl();
+    if (!BD || !(BD = BD->getDefinition()) || BD->isInvalidDecl())
+      return false;
+    if (BD == Primary && PrimaryVirtual)
+      continue;
+    if (BD->isEmpty())
+      return false;
+    uint64_t Offset = AST.toBits(Layout.getVBaseClassOffset(BD));
+    if (Offset < NVSize)
+      continue;
+    const ASTRecordLayout &BL = AST.getASTRecordLayout(BD);
+    VirtualBase V{Offset, uint64_t(AST.toBits(BL.getNonVirtualSize())),
+                  uint64_t(AST.toBits(BL.getNonVirtualAlignment()))};
+    After.push_back(T.getCanonicalType().getUnqualifiedType().getAsString(Policy));
+    auto Same = std::find_if(
+        Fr.VBases.begin(), Fr.VBases.end(),
+        [&](const VirtualBase &W) { return W.Offset == Offset; });
+    if (Same == Fr.VBases.end()) {
+      Fr.VBases.push_back(V);
+      continue;
+    }
+    Same->Size = std::max(Same->Size, V.Size);
+    Same->Align = std::max(Same->Align, V.Align);
+  }
+  std::sort(Fr.VBases.begin(), Fr.VBases.end(),
+            [](const VirtualBase &A, const VirtualBase &B) {
+              return A.Offset < B.Offset;
+            });
+  for (const VirtualBase &V : Fr.VBases)
+    Fixed += V.Size;
+  Fr.Fixed = Fixed;
+
+  std::vector<std::string> Lead;
+  if (Layout.hasOwnVFPtr())
+    Lead.push_back("its vtable pointer");
+  const unsigned MaxNames = 3;
+  // "its base 'A'", "its bases 'A', 'B' and 2 more".
+  auto Describe = [&](const std::vector<std::string> &Names, const char *One,
+                      const char *Many) {
+    std::vector<std::string> Items;
+    for (const std::string &N : Names) {
+      if (Names.size() > MaxNames && Items.size() + 1 == MaxNames) {
+        Items.push_back(std::to_string(Names.size() - Items.size()) + " more");
+        break;
+      }
+      Items.push_back("'" + N + "'");
+    }
+    return std::string("its ") + (Names.size() == 1 ? One : Many) + " " +
+           joinList(Items);
+  };
+  if (!Before.empty())
+    Lead.push_back(Describe(Before, "base", "bases"));
+  if (Primary && PrimaryVirtual)
+    Lead.push_back(Describe({AST.getRecordType(Primary).getAsString(Policy)},
+                            "virtual base", "virtual bases"));
+  if (!Lead.empty())
+    Fr.Placement = " after " + Lead.front() +
+                   (Lead.size() > 1 ? " and " + Lead.back() : "");
+  if (!After.empty())
+    Fr.Placement += std::string(Lead.empty() ? "" : " and") + " before " +
+                    Describe(After, "virtual base", "virtual bases");
+  return true;
 }
 
 std::string fieldName(const FieldDecl *F) {
@@ -401,6 +576,34 @@ void StructPaddingCheck::onEndOfTranslationUnit() {
     judge(RD);
 }
 
+bool StructPaddingCheck::hasEmptySubobject(const CXXRecordDecl *RD,
+                                           unsigned Depth) {
+  // Unknown or too deep: assume the worst.
+  if (!RD || !(RD = RD->getDefinition()) || RD->isInvalidDecl() || Depth > 32)
+    return true;
+  auto It = EmptyMemo.find(RD);
+  if (It != EmptyMemo.end())
+    return It->second;
+  bool Result = RD->isEmpty();
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    if (Result)
+      break;
+    Result = hasEmptySubobject(B.getType()->getAsCXXRecordDecl(), Depth + 1);
+  }
+  for (const FieldDecl *F : RD->fields()) {
+    if (Result)
+      break;
+    QualType T = F->getType();
+    if (T.isNull() || T->isDependentType())
+      Result = true;
+    else if (const auto *C =
+                 Ctx.AST.getBaseElementType(T)->getAsCXXRecordDecl())
+      Result = hasEmptySubobject(C, Depth + 1);
+  }
+  EmptyMemo[RD] = Result;
+  return Result;
+}
+
 void StructPaddingCheck::judge(const RecordDecl *RD) {
   ASTContext &AST = Ctx.AST;
   SourceLocation Loc = RD->getIdentifier() ? RD->getLocation() : RD->getBeginLoc();
@@ -410,11 +613,6 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
   if (RD->hasAttr<PackedAttr>() || RD->hasAttr<MaxFieldAlignmentAttr>() ||
       AST.getLangOpts().PackStruct)
     return;
-  if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD)) {
-    // Bases and vtable pointers: not handled yet.
-    if (CXX->getNumBases() || CXX->getNumVBases() || CXX->isDynamicClass())
-      return;
-  }
 
   std::vector<FieldInfo> Fields;
   bool HasBitFields = false;
@@ -448,20 +646,49 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
                        !AST.getTargetInfo().useBitFieldTypeAlignment()))
     return;
 
-  // The model must reproduce the compiler's layout of the declared order.
   const ASTRecordLayout &Layout = AST.getASTRecordLayout(RD);
+  // Bases and the vtable pointer come first, virtual bases last: only the
+  // class's own fields move.
+  Frame Fr;
+  if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD)) {
+    if (CXX->getNumBases() || CXX->isDynamicClass()) {
+      if (!classFrame(CXX, Layout, AST, Fr))
+        return;
+      // An empty class may not share an offset with another subobject of
+      // its type: with one among the bases, a field that holds one could
+      // be moved by that rule in the suggested order, and so could the
+      // virtual bases.
+      bool BasesHoldEmpty = false;
+      for (const CXXBaseSpecifier &B : CXX->bases())
+        BasesHoldEmpty |= hasEmptySubobject(B.getType()->getAsCXXRecordDecl());
+      if (BasesHoldEmpty) {
+        if (!Fr.VBases.empty())
+          return;
+        for (const FieldInfo &F : Fields)
+          if (const auto *C =
+                  AST.getBaseElementType(F.FD->getType())->getAsCXXRecordDecl())
+            if (hasEmptySubobject(C))
+              return;
+      }
+    }
+  }
+
+  // The model must reproduce the compiler's layout of the declared order.
   uint64_t RecordAlign = AST.toBits(Layout.getAlignment());
   uint64_t CurrentSize = AST.toBits(Layout.getSize());
   std::vector<const FieldInfo *> Order;
   for (const FieldInfo &F : Fields)
     Order.push_back(&F);
-  std::vector<uint64_t> Offsets;
+  std::vector<uint64_t> Offsets, VOffsets;
   uint64_t Size = 0;
-  simulate(Order, RecordAlign, Offsets, Size);
+  simulate(Order, Fr, RecordAlign, Offsets, VOffsets, Size);
   if (Size != CurrentSize)
     return;
   for (unsigned I = 0; I < Fields.size(); ++I)
     if (Offsets[I] != Layout.getFieldOffset(I))
+      return;
+  for (unsigned I = 0; I < Fr.VBases.size(); ++I)
+    if (VOffsets[I] != Fr.VBases[I].Offset)
       return;
 
   // Units: single fields and runs of consecutive bit-fields.
@@ -513,12 +740,14 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
     UnitBytes += U.Bytes;
   }
   uint64_t OptimalSize = 0;
-  simulate(NewOrder, RecordAlign, Offsets, OptimalSize);
+  simulate(NewOrder, Fr, RecordAlign, Offsets, VOffsets, OptimalSize);
   if (OptimalSize >= CurrentSize)
     return;
   uint64_t Current = CurrentSize / 8, Optimal = OptimalSize / 8;
   uint64_t Saving = Current - Optimal;
-  uint64_t Padding = Current > UnitBytes ? Current - UnitBytes : 0;
+  // What neither the own fields nor the bases (and vtable pointer) occupy.
+  uint64_t Used = UnitBytes + Fr.Fixed / 8;
+  uint64_t Padding = Current > Used ? Current - Used : 0;
 
   uint64_t MinBytes = option(MR_OPTION_STRUCT_PADDING_MIN_BYTES, Loc);
   uint64_t MinInArrays =
@@ -545,8 +774,10 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
   }
   Finding F = finding(
       Loc, Name + " is " + std::to_string(Current) + " bytes with " +
-               std::to_string(Padding) + " bytes of padding; ordering its "
-               "fields by decreasing alignment (" + List + ") makes it " +
+               std::to_string(Padding) + " bytes of padding; ordering its " +
+               (Fr.Placement.empty() ? "" : "own ") +
+               "fields by decreasing alignment" + Fr.Placement + " (" + List +
+               ") makes it " +
                std::to_string(Optimal) + " bytes");
   F.Owner = RD;
   if (InArrays) {

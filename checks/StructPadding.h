@@ -17,6 +17,7 @@
 
 namespace clang {
 class CallExpr;
+class CXXRecordDecl;
 class Expr;
 class InitListExpr;
 class RecordDecl;
@@ -50,6 +51,10 @@ private:
   void findProducts(const clang::Expr *E, clang::SourceLocation Loc);
   void noteInitList(const clang::InitListExpr &Init);
   void judge(const clang::RecordDecl *RD);
+  // Has the class an empty class anywhere among its subobjects (itself, its
+  // bases, its fields, recursively)? Such subobjects may not share an
+  // offset with another of the same type, which moves fields and bases.
+  bool hasEmptySubobject(const clang::CXXRecordDecl *RD, unsigned Depth = 0);
 
   std::vector<const clang::RecordDecl *> Candidates;
   llvm::DenseSet<const clang::RecordDecl *> Seen;
@@ -58,6 +63,7 @@ private:
   // Records this TU initializes with positional brace initializers: a field
   // reorder would silently change their meaning, so they get no fix-it.
   llvm::DenseSet<const clang::RecordDecl *> PositionalInit;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> EmptyMemo;
 };
 
 } // namespace memrules

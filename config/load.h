@@ -66,6 +66,11 @@ typedef int (*mr_item_fn)(mr_loader *ld, const yaml_node_t *node,
 int mr_each_string(mr_loader *ld, const yaml_node_t *list, const char *name,
                    mr_item_fn add, void *arg);
 
+/* An mr_item_fn: a path glob (validated), compiled against this file's
+** folder into the mr_globs arg. */
+int mr_add_path_glob(mr_loader *ld, const yaml_node_t *node,
+                     const char *pattern, void *globs);
+
 /* Sections of the file (load_sections.c, load_rules.c). */
 int mr_load_rules(mr_loader *ld, const yaml_node_t *map, mr_patch *patch);
 int mr_load_sections(mr_loader *ld, const yaml_node_t *root);

@@ -66,17 +66,47 @@ static int unknown_option(mr_loader *ld, const yaml_node_t *key, int rule) {
                  name, mr_rules[rule].id, list);
 }
 
+/* `functions: { malloc: "use xmalloc()" }`: names with an advice each. */
+static int load_name_map(mr_loader *ld, const yaml_node_t *value,
+                         const char *name, mr_option_list *list) {
+  if (!mr_expect(ld, value, YAML_MAPPING_NODE, name) ||
+      !mr_check_keys(ld, value, name, NULL, 0))
+    return 0;
+  for (yaml_node_pair_t *p = value->data.mapping.pairs.start;
+       p < value->data.mapping.pairs.top; p++) {
+    const yaml_node_t *key = mr_node(ld, p->key);
+    const char *text;
+    if (!mr_get_string(ld, mr_node(ld, p->value), name, &text)) return 0;
+    if (!mr_strings_push(&list->names, (const char *)key->data.scalar.value) ||
+        !mr_strings_push(&list->texts, text))
+      return mr_fail(ld, key, "out of memory");
+  }
+  return 1;
+}
+
+/* `allow-in: ["src/alloc.c"]`: path globs, kept as written for messages. */
+static int add_glob(mr_loader *ld, const yaml_node_t *node, const char *value,
+                    void *arg) {
+  mr_option_list *list = arg;
+  if (!mr_add_path_glob(ld, node, value, &list->globs)) return 0;
+  return mr_strings_push(&list->names, value) ||
+         mr_fail(ld, node, "out of memory");
+}
+
 static int load_option(mr_loader *ld, int rule, const yaml_node_t *key,
                        const yaml_node_t *value, mr_patch *patch) {
   int opt = mr_option_lookup((mr_rule_id)rule,
                              (const char *)key->data.scalar.value);
   if (opt < 0) return unknown_option(ld, key, rule);
   const mr_option_info *o = &mr_options[opt];
-  long v;
-  if (!mr_get_int(ld, value, o->name, o->min, o->max, &v)) return 0;
   patch->option_set[opt] = 1;
-  patch->option[opt] = v;
-  return 1;
+  if (o->type == MR_OPT_INT)
+    return mr_get_int(ld, value, o->name, o->min, o->max, &patch->option[opt]);
+  mr_option_list *list = mr_policy_new_list(ld->policy);
+  if (!list) return mr_fail(ld, value, "out of memory");
+  patch->list[opt] = list;
+  if (o->type == MR_OPT_NAME_MAP) return load_name_map(ld, value, o->name, list);
+  return mr_each_string(ld, value, o->name, add_glob, list);
 }
 
 /* `rule: { severity: error, scope: hot, min-bytes: 8 }`. */

@@ -13,9 +13,8 @@ static int out_of_memory(mr_loader *ld, const yaml_node_t *node) {
   return mr_fail(ld, node, "out of memory");
 }
 
-/* A list item that is a path glob, compiled against this file's folder. */
-static int add_path_glob(mr_loader *ld, const yaml_node_t *node,
-                         const char *pattern, void *globs) {
+int mr_add_path_glob(mr_loader *ld, const yaml_node_t *node,
+                     const char *pattern, void *globs) {
   const char *problem = mr_glob_problem(pattern, 1);
   if (problem) return mr_fail(ld, node, "%s: '%s'", problem, pattern);
   return mr_globs_add(globs, ld->dir, pattern) || out_of_memory(ld, node);
@@ -49,7 +48,7 @@ static int load_hot(mr_loader *ld, const yaml_node_t *map) {
   return (!functions || mr_each_string(ld, functions, "functions",
                                        add_function_glob,
                                        &ld->policy->hot_functions)) &&
-         (!files || mr_each_string(ld, files, "files", add_path_glob,
+         (!files || mr_each_string(ld, files, "files", mr_add_path_glob,
                                    &ld->policy->hot_files));
 }
 
@@ -145,7 +144,7 @@ static int load_override(mr_loader *ld, const yaml_node_t *map) {
     return out_of_memory(ld, map);
   mr_override *o = &p->override[p->override_count++];
   memset(o, 0, sizeof *o);
-  if (!mr_each_string(ld, files, "files", add_path_glob, &o->files) ||
+  if (!mr_each_string(ld, files, "files", mr_add_path_glob, &o->files) ||
       !mr_load_rules(ld, rules, &o->patch))
     return 0;
   if (o->files.count == 0)
@@ -174,7 +173,7 @@ static int load_baseline(mr_loader *ld, const yaml_node_t *node) {
 int mr_load_sections(mr_loader *ld, const yaml_node_t *root) {
   const yaml_node_t *v;
   if ((v = mr_lookup(ld, root, "exclude")) &&
-      !mr_each_string(ld, v, "exclude", add_path_glob, &ld->policy->exclude))
+      !mr_each_string(ld, v, "exclude", mr_add_path_glob, &ld->policy->exclude))
     return 0;
   if ((v = mr_lookup(ld, root, "allocators")) && !load_allocators(ld, v))
     return 0;

@@ -23,6 +23,18 @@ typedef struct mr_error {
   char message[768];
 } mr_error;
 
+/* The value of a list-valued option (MR_OPT_NAME_MAP, MR_OPT_PATH_GLOBS),
+** owned by the policy. */
+typedef struct mr_option_list mr_option_list;
+
+size_t mr_option_list_count(const mr_option_list *list);
+const char *mr_option_list_name(const mr_option_list *list, size_t index);
+/* The text given for a name in a MR_OPT_NAME_MAP ("" if none). */
+const char *mr_option_list_text(const mr_option_list *list, size_t index);
+/* Does a MR_OPT_PATH_GLOBS list match path (absolute or relative to the
+** current directory)? */
+int mr_option_list_matches_path(const mr_option_list *list, const char *path);
+
 /* Effective settings of every rule for one file. */
 typedef struct mr_rule_settings {
   mr_severity severity; /* MR_SEV_OFF when the rule is disabled */
@@ -31,7 +43,8 @@ typedef struct mr_rule_settings {
 
 typedef struct mr_settings {
   mr_rule_settings rule[MR_RULE_COUNT];
-  long option[MR_OPTION_COUNT];
+  long option[MR_OPTION_COUNT];              /* MR_OPT_INT options */
+  const mr_option_list *list[MR_OPTION_COUNT]; /* list options; NULL: empty */
 } mr_settings;
 
 /* A set of allocation functions and the functions that release them. */

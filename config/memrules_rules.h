@@ -23,7 +23,11 @@ typedef enum mr_severity {
 
 typedef enum mr_scope { MR_SCOPE_ALL = 0, MR_SCOPE_HOT } mr_scope;
 
-typedef enum mr_option_type { MR_OPT_INT = 0 } mr_option_type;
+typedef enum mr_option_type {
+  MR_OPT_INT = 0,   /* a number in [min, max] */
+  MR_OPT_NAME_MAP,  /* function name -> advice text (a YAML map) */
+  MR_OPT_PATH_GLOBS /* path globs, relative to the policy's folder */
+} mr_option_type;
 
 typedef enum mr_rule_id {
 #define MR_RULE(sym, id, family, since, rec, sev, scope, summary) MR_RULE_##sym,
@@ -47,6 +51,8 @@ typedef struct mr_rule_info {
   const char *summary;
 } mr_rule_info;
 
+/* def, strict, min and max apply to MR_OPT_INT only; list-valued options
+** default to empty. */
 typedef struct mr_option_info {
   mr_rule_id rule;
   const char *name;

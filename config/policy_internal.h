@@ -51,6 +51,13 @@ void mr_path_normalise(char *path);
 /* dir joined with path (path kept as is when absolute), normalised. */
 char *mr_path_join(const char *dir, const char *path);
 
+/* A list-valued option as loaded: names (and texts, for a map), or glob
+** patterns in names with their compiled forms in globs. */
+struct mr_option_list {
+  mr_strings names, texts;
+  mr_globs globs;
+};
+
 /* How one `rules:` map changes the settings. A rule given as a map without
 ** `severity` is turned on at enable_severity when it is off, and otherwise
 ** keeps its severity. */
@@ -63,6 +70,7 @@ typedef struct mr_patch {
   mr_scope scope[MR_RULE_COUNT];
   unsigned char option_set[MR_OPTION_COUNT];
   long option[MR_OPTION_COUNT];
+  const mr_option_list *list[MR_OPTION_COUNT];
 } mr_patch;
 
 void mr_patch_apply(const mr_patch *patch, mr_settings *settings);
@@ -122,7 +130,13 @@ struct mr_policy {
   size_t owned_count, owned_capacity;
   char *baseline;
   int report_unused_suppressions;
+  /* Values of list-valued options, referenced by settings and patches. */
+  mr_option_list **lists;
+  size_t list_count, list_capacity;
 };
+
+/* A new empty option list owned by the policy, or NULL on out-of-memory. */
+mr_option_list *mr_policy_new_list(mr_policy *policy);
 
 mr_policy *mr_policy_new(void);
 

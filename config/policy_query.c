@@ -40,7 +40,35 @@ void mr_policy_free(mr_policy *policy) {
   free(policy->owned);
   free(policy->family);
   free(policy->baseline);
+  for (size_t i = 0; i < policy->list_count; i++) {
+    mr_strings_free(&policy->lists[i]->names);
+    mr_strings_free(&policy->lists[i]->texts);
+    mr_globs_free(&policy->lists[i]->globs);
+    free(policy->lists[i]);
+  }
+  free(policy->lists);
   free(policy);
+}
+
+mr_option_list *mr_policy_new_list(mr_policy *policy) {
+  if (!mr_grow(&policy->lists, &policy->list_capacity, policy->list_count,
+               sizeof *policy->lists))
+    return NULL;
+  mr_option_list *list = calloc(1, sizeof *list);
+  if (list) policy->lists[policy->list_count++] = list;
+  return list;
+}
+
+size_t mr_option_list_count(const mr_option_list *list) {
+  return list ? list->names.count : 0;
+}
+
+const char *mr_option_list_name(const mr_option_list *list, size_t index) {
+  return list->names.item[index];
+}
+
+const char *mr_option_list_text(const mr_option_list *list, size_t index) {
+  return index < list->texts.count ? list->texts.item[index] : "";
 }
 
 const char *mr_policy_file(const mr_policy *policy) { return policy->file; }
@@ -54,6 +82,10 @@ static int path_matches(const mr_globs *globs, const char *path) {
   int matched = abs && mr_globs_match(globs, abs);
   free(abs);
   return matched;
+}
+
+int mr_option_list_matches_path(const mr_option_list *list, const char *path) {
+  return list && path_matches(&list->globs, path);
 }
 
 void mr_policy_settings_for(const mr_policy *policy, const char *path,

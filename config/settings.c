@@ -17,9 +17,11 @@ void mr_profile_settings(mr_profile profile, int version, mr_settings *out) {
     out->rule[i].severity = on ? r->severity : MR_SEV_OFF;
     out->rule[i].scope = r->scope;
   }
-  for (int i = 0; i < MR_OPTION_COUNT; i++)
+  for (int i = 0; i < MR_OPTION_COUNT; i++) {
     out->option[i] = profile == MR_PROFILE_STRICT ? mr_options[i].strict
                                                   : mr_options[i].def;
+    out->list[i] = NULL;
+  }
 }
 
 void mr_patch_apply(const mr_patch *patch, mr_settings *settings) {
@@ -32,5 +34,8 @@ void mr_patch_apply(const mr_patch *patch, mr_settings *settings) {
     if (patch->scope_set[i]) rule->scope = patch->scope[i];
   }
   for (int i = 0; i < MR_OPTION_COUNT; i++)
-    if (patch->option_set[i]) settings->option[i] = patch->option[i];
+    if (patch->option_set[i]) {
+      settings->option[i] = patch->option[i];
+      settings->list[i] = patch->list[i];
+    }
 }

@@ -27,6 +27,13 @@ bool Reporter::wants(mr_rule_id Rule, SourceLocation Loc) {
   return Facts && Facts->Settings.rule[Rule].severity != MR_SEV_OFF;
 }
 
+const mr_settings *Reporter::settingsAt(SourceLocation Loc) {
+  if (Loc.isInvalid())
+    return &Policy.mainSettings();
+  const PolicyBinding::FileFacts *Facts = factsAt(Loc);
+  return Facts ? &Facts->Settings : nullptr;
+}
+
 long Reporter::option(mr_option_id Option, SourceLocation Loc) {
   const PolicyBinding::FileFacts *Facts = factsAt(Loc);
   return Facts ? Facts->Settings.option[Option] : mr_options[Option].def;

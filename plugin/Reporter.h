@@ -28,6 +28,10 @@ public:
   // file, and enabled there.) Checks ask before any expensive analysis.
   bool wants(mr_rule_id Rule, clang::SourceLocation Loc);
 
+  // The settings of the file holding Loc (the main file's for an invalid
+  // location), or null in system headers and excluded files.
+  const mr_settings *settingsAt(clang::SourceLocation Loc);
+
   // The value of an option for the file holding Loc.
   long option(mr_option_id Option, clang::SourceLocation Loc);
 

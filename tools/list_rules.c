@@ -37,9 +37,14 @@ static void print_options(void) {
       const mr_option_info *o = &mr_options[j];
       if ((int)o->rule != i) continue;
       if (!printed++) printf("  %s:\n", mr_rules[i].id);
-      printf("    %s: integer, default %ld, strict %ld, range %ld..%ld\n"
-             "      %s\n",
-             o->name, o->def, o->strict, o->min, o->max, o->doc);
+      if (o->type == MR_OPT_INT)
+        printf("    %s: integer, default %ld, strict %ld, range %ld..%ld\n",
+               o->name, o->def, o->strict, o->min, o->max);
+      else
+        printf("    %s: %s, default empty\n", o->name,
+               o->type == MR_OPT_NAME_MAP ? "map of name to text"
+                                          : "list of path globs");
+      printf("      %s\n", o->doc);
     }
   }
 }

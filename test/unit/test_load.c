@@ -103,7 +103,8 @@ static void absent_keys_have_defaults(void **state) {
   mr_settings s;
   mr_policy_settings_for(p, path_in("a.c"), &s);
   for (int i = 0; i < MR_RULE_COUNT; i++)
-    assert_int_equal(s.rule[i].severity, mr_rules[i].severity);
+    assert_int_equal(s.rule[i].severity,
+                     mr_rules[i].recommended ? mr_rules[i].severity : MR_SEV_OFF);
   mr_policy_free(p);
 }
 
@@ -129,8 +130,8 @@ static void unknown_rules_and_options(void **state) {
   (void)state;
   expect_error("version: 1\nrules:\n  alloc-in-lop: error\n", 3, 3,
                "unknown rule 'alloc-in-lop'; did you mean 'alloc-in-loop'?");
-  expect_error("version: 1\nrules:\n  banned-alloc: off\n", 3, 3,
-               "unknown rule 'banned-alloc' (`memrules list-rules`");
+  expect_error("version: 1\nrules:\n  no-such-rule: off\n", 3, 3,
+               "unknown rule 'no-such-rule' (`memrules list-rules`");
   expect_error("version: 1\nrules:\n  struct-padding: { min-byts: 8 }\n", 3,
                21,
                "unknown option 'min-byts' of rule 'struct-padding'; did you "
@@ -293,6 +294,58 @@ static void override_errors(void **state) {
                "expected a list for 'overrides', got a map");
 }
 
+/* List-valued options: a name -> text map (banned-alloc's functions) and
+** path globs (its allow-in), the latter relative to the policy's folder;
+** overrides replace a list for their files. */
+static void list_options(void **state) {
+  (void)state;
+  mr_error err;
+  mr_policy *p = load_yaml("version: 1\n"
+                           "rules:\n"
+                           "  banned-alloc:\n"
+                           "    functions: { malloc: \"use xmalloc()\", strdup: \"\" }\n"
+                           "    allow-in: [\"src/util/**\"]\n"
+                           "overrides:\n"
+                           "  - files: [\"tests/**\"]\n"
+                           "    rules:\n"
+                           "      banned-alloc: { functions: { calloc: \"no\" } }\n",
+                           &err);
+  assert_non_null(p);
+  mr_settings s;
+  mr_policy_settings_for(p, path_in("src/main.c"), &s);
+  assert_int_equal(s.rule[MR_RULE_BANNED_ALLOC].severity, MR_SEV_WARNING);
+  const mr_option_list *fns = s.list[MR_OPTION_BANNED_ALLOC_FUNCTIONS];
+  assert_int_equal(mr_option_list_count(fns), 2);
+  assert_string_equal(mr_option_list_name(fns, 0), "malloc");
+  assert_string_equal(mr_option_list_text(fns, 0), "use xmalloc()");
+  assert_string_equal(mr_option_list_name(fns, 1), "strdup");
+  assert_string_equal(mr_option_list_text(fns, 1), "");
+  const mr_option_list *allow = s.list[MR_OPTION_BANNED_ALLOC_ALLOW_IN];
+  assert_true(mr_option_list_matches_path(allow, path_in("src/util/alloc.c")));
+  assert_false(mr_option_list_matches_path(allow, path_in("src/main.c")));
+  mr_policy_settings_for(p, path_in("tests/t.c"), &s);
+  fns = s.list[MR_OPTION_BANNED_ALLOC_FUNCTIONS];
+  assert_int_equal(mr_option_list_count(fns), 1);
+  assert_string_equal(mr_option_list_name(fns, 0), "calloc");
+  mr_policy_free(p);
+
+  /* Unset lists are empty; the default profile leaves the rule off. */
+  p = mr_policy_load_default();
+  mr_policy_settings_for(p, path_in("src/main.c"), &s);
+  assert_int_equal(s.rule[MR_RULE_BANNED_ALLOC].severity, MR_SEV_OFF);
+  assert_int_equal(mr_option_list_count(s.list[MR_OPTION_BANNED_ALLOC_FUNCTIONS]), 0);
+  mr_policy_free(p);
+
+  expect_error("version: 1\nrules:\n  banned-alloc: { functions: [malloc] }\n",
+               3, 30, "functions");
+  expect_error("version: 1\nrules:\n  banned-alloc: { functions: { malloc: [a] } }\n",
+               3, 40, "functions");
+  expect_error("version: 1\nrules:\n  banned-alloc: { allow-in: [\"a**\"] }\n",
+               3, 30, "whole path segment");
+  expect_error("version: 1\nrules:\n  banned-alloc:\n    functions: { a: x, a: y }\n",
+               4, 24, "a");
+}
+
 static void duplicate_keys(void **state) {
   (void)state;
   expect_error("version: 1\nexclude: []\nversion: 1\n", 3, 1,
@@ -325,6 +378,7 @@ int main(void) {
       cmocka_unit_test(allocator_errors),
       cmocka_unit_test(override_errors),
       cmocka_unit_test(duplicate_keys),
+      cmocka_unit_test(list_options),
   };
   return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -88,7 +88,8 @@ static void top_level_severity(void **state) {
   mr_policy *p = must_load_yaml("version: 1\nseverity: note\n");
   mr_settings s = settings(p, "x.c");
   for (int i = 0; i < MR_RULE_COUNT; i++)
-    assert_int_equal(s.rule[i].severity, MR_SEV_NOTE);
+    assert_int_equal(s.rule[i].severity,
+                     mr_rules[i].recommended ? MR_SEV_NOTE : MR_SEV_OFF);
   mr_policy_free(p);
 
   p = must_load_yaml("version: 1\nextends: none\nseverity: error\nrules:\n"
@@ -123,10 +124,11 @@ static void version_pins_the_rule_set(void **state) {
     for (int i = 0; i < MR_RULE_COUNT; i++)
       assert_int_equal(s.rule[i].severity, MR_SEV_OFF);
     mr_profile_settings((mr_profile)profile, 1, &s);
-    for (int i = 0; i < MR_RULE_COUNT; i++)
-      assert_int_equal(s.rule[i].severity, mr_rules[i].since <= 1
-                                               ? mr_rules[i].severity
-                                               : MR_SEV_OFF);
+    for (int i = 0; i < MR_RULE_COUNT; i++) {
+      int on = mr_rules[i].since <= 1 &&
+               (profile == MR_PROFILE_STRICT || mr_rules[i].recommended);
+      assert_int_equal(s.rule[i].severity, on ? mr_rules[i].severity : MR_SEV_OFF);
+    }
   }
   mr_policy *p = must_load_yaml("version: 1\nrules:\n  alloc-in-loop: error\n");
   assert_int_equal(mr_policy_version(p), 1);

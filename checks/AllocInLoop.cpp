@@ -4,6 +4,7 @@
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
 
@@ -26,6 +27,20 @@ void AllocInLoopCheck::registerMatchers(MatchFinder &Finder) {
       this);
   // T *p = malloc(n);
   Finder.addMatcher(varDecl(hasLocalStorage(), hasInitializer(ignoringParenCasts(Alloc)),
+                            unless(isExpansionInSystemHeader()))
+                        .bind("var"),
+                    this);
+  if (!Ctx.AST.getLangOpts().CPlusPlus)
+    return;
+  // p = new T; T *p = new T[n]; (placement new allocates nothing)
+  auto New = cxxNewExpr(unless(hasAnyPlacementArg(anything()))).bind("alloc");
+  Finder.addMatcher(
+      binaryOperator(hasOperatorName("="),
+                     hasLHS(ignoringParenImpCasts(declRefExpr(to(Local)))),
+                     hasRHS(ignoringParenCasts(New)),
+                     unless(isExpansionInSystemHeader())),
+      this);
+  Finder.addMatcher(varDecl(hasLocalStorage(), hasInitializer(ignoringParenCasts(New)),
                             unless(isExpansionInSystemHeader()))
                         .bind("var"),
                     this);
@@ -69,21 +84,34 @@ static bool storesIntoLocal(const VarUse &Use) {
   return Var && Var->hasLocalStorage();
 }
 
-const CallExpr *AllocInLoopCheck::releaseInSameIteration(
-    const VarDecl &Var, const AllocatorFamily &Family, const CallExpr &Alloc,
-    const Stmt &Loop, const FunctionBody &Body) {
+// The call or delete-expression that releases the allocation through this
+// use of its variable, or null.
+const Stmt *AllocInLoopCheck::releaseOf(const VarUse &Use, const Allocation &A,
+                                        const FunctionBody &Body) {
+  if (A.Family)
+    return Use.Kind == UseKind::PassedToCall &&
+                   Ctx.Allocators.releasedBy(*Use.Call, *A.Family) == Use.Ref
+               ? Use.Call
+               : nullptr;
+  return dyn_cast_or_null<CXXDeleteExpr>(Body.parentIgnoringParenCasts(Use.Ref));
+}
+
+const Stmt *AllocInLoopCheck::releaseInSameIteration(const VarDecl &Var,
+                                                     const Allocation &A,
+                                                     const Stmt &Loop,
+                                                     const FunctionBody &Body) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   for (const VarUse &Use : findUses(Var, Loop, Body)) {
-    if (!SM.isBeforeInTranslationUnit(Alloc.getBeginLoc(), Use.Ref->getBeginLoc()))
+    if (!SM.isBeforeInTranslationUnit(A.Expr->getBeginLoc(), Use.Ref->getBeginLoc()))
       continue; // before the allocation: another iteration's business
+    if (const Stmt *Release = releaseOf(Use, A, Body)) {
+      const Stmt *Top = commonAncestor(A.Expr, Release, Body);
+      if (runsWith(Release, Top, Var, Body))
+        return Release;
+      continue; // freed on some path only, e.g. before an early exit
+    }
     switch (Use.Kind) {
     case UseKind::PassedToCall:
-      if (Ctx.Allocators.releasedBy(*Use.Call, Family) == Use.Ref) {
-        const Stmt *Top = commonAncestor(&Alloc, Use.Call, Body);
-        if (runsWith(Use.Call, Top, Var, Body))
-          return Use.Call;
-        break; // freed on some path only, e.g. before an early exit
-      }
       break; // a borrow: the callee cannot keep a block freed below
     case UseKind::Stored:
       if (!storesIntoLocal(Use))
@@ -102,14 +130,28 @@ const CallExpr *AllocInLoopCheck::releaseInSameIteration(
 
 // "the same 4096 bytes", "the same 'len + 1' bytes", or "" when the size
 // may change between iterations or is not a size argument (strdup).
-std::string AllocInLoopCheck::sizeDescription(const CallExpr &Alloc,
+std::string AllocInLoopCheck::sizeDescription(const Allocation &A,
                                               const Stmt &Loop,
                                               const FunctionBody &Body) {
-  std::vector<const Expr *> Operands = AllocatorModel::sizeOperands(Alloc);
-  if (Operands.empty())
-    return "";
+  std::vector<const Expr *> Operands;
   llvm::APSInt Bytes(64, /*isUnsigned=*/true);
   Bytes = 1;
+  if (const auto *Call = dyn_cast<CallExpr>(A.Expr)) {
+    Operands = AllocatorModel::sizeOperands(*Call);
+  } else if (const auto *New = dyn_cast<CXXNewExpr>(A.Expr)) {
+    QualType Type = New->getAllocatedType();
+    if (Type->isDependentType() || Type->isIncompleteType())
+      return "";
+    Bytes = Ctx.AST.getTypeSizeInChars(Type).getQuantity();
+    if (New->isArray()) {
+      auto Count = New->getArraySize();
+      if (!Count || !*Count)
+        return "";
+      Operands.push_back(*Count);
+    }
+  }
+  if (Operands.empty() && !isa<CXXNewExpr>(A.Expr))
+    return "";
   bool Constant = true;
   std::string Text;
   for (const Expr *Operand : Operands) {
@@ -129,17 +171,24 @@ std::string AllocInLoopCheck::sizeDescription(const CallExpr &Alloc,
   }
   if (Constant)
     return "the same " + toString(Bytes, 10) + " bytes";
+  if (isa<CXXNewExpr>(A.Expr))
+    return "the same '" + Text + "' elements";
   return "the same '" + Text + "' bytes";
 }
 
 void AllocInLoopCheck::run(const MatchFinder::MatchResult &Result) {
-  const auto *Alloc = Result.Nodes.getNodeAs<CallExpr>("alloc");
+  const auto *Alloc = Result.Nodes.getNodeAs<Expr>("alloc");
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Alloc || !Var || !wants(Alloc->getBeginLoc()))
     return;
-  const AllocatorFamily *Family = Ctx.Allocators.allocation(*Alloc);
+  Allocation A{Alloc, nullptr};
+  if (const auto *Call = dyn_cast<CallExpr>(Alloc)) {
+    A.Family = Ctx.Allocators.allocation(*Call);
+    if (!A.Family)
+      return;
+  }
   const FunctionDecl *Function = Ctx.Functions.enclosing(Alloc->getBeginLoc());
-  if (!Family || !Function)
+  if (!Function)
     return;
   const FunctionBody &Body = Ctx.Functions.body(*Function);
   if (!Body.contains(Alloc))
@@ -147,22 +196,23 @@ void AllocInLoopCheck::run(const MatchFinder::MatchResult &Result) {
   const Stmt *Loop = Body.innermostLoop(Alloc);
   if (!Loop || runsAtMostOnce(*Loop, Ctx.AST) || isOnBailOutBranch(*Alloc, *Loop, Body))
     return;
-  const CallExpr *Release = releaseInSameIteration(*Var, *Family, *Alloc, *Loop, Body);
+  const Stmt *Release = releaseInSameIteration(*Var, A, *Loop, Body);
   if (!Release)
     return;
 
   std::string Name = Var->getName().str();
-  std::string Size = sizeDescription(*Alloc, *Loop, Body);
+  std::string Size = sizeDescription(A, *Loop, Body);
+  std::string Freed = A.Family ? "freed" : "deleted";
   Finding F = finding(
       Alloc->getBeginLoc(),
       Size.empty()
-          ? "'" + Name + "' is allocated and freed on every iteration; "
-                "allocate it once before the loop, sized for the largest "
-                "iteration, and reuse it"
-          : Size + " are allocated for '" + Name +
-                "' and freed on every iteration; allocate them once before "
-                "the loop and reuse them");
-  F.Notes.push_back({Release->getBeginLoc(), "'" + Name + "' is freed here"});
+          ? "'" + Name + "' is allocated and " + Freed +
+                " on every iteration; allocate it once before the loop, "
+                "sized for the largest iteration, and reuse it"
+          : Size + " are allocated for '" + Name + "' and " + Freed +
+                " on every iteration; allocate them once before the loop "
+                "and reuse them");
+  F.Notes.push_back({Release->getBeginLoc(), "'" + Name + "' is " + Freed + " here"});
   F.Notes.push_back({Loop->getBeginLoc(), "in this loop"});
   F.Owner = Function;
   F.InLoop = true;

@@ -1,10 +1,12 @@
 // alloc-in-loop: memory allocated and released in the same loop iteration
-// (RULES.md). C forms: `p = malloc(..)` / `T *p = malloc(..)` in a loop and
-// the family's release of p later in the same iteration.
+// (RULES.md). `p = malloc(..)` / `T *p = malloc(..)` in a loop and the
+// family's release of p later in the same iteration; in C++ also
+// `p = new T` ... `delete p`.
 #ifndef MEMRULES_CHECKS_ALLOCINLOOP_H
 #define MEMRULES_CHECKS_ALLOCINLOOP_H
 
 #include "Check.h"
+#include "analysis/VarUses.h"
 
 namespace memrules {
 
@@ -14,17 +16,26 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   std::vector<std::string> triggers() const override {
-    return Ctx.Allocators.allocatorNames();
+    std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
+    if (Ctx.AST.getLangOpts().CPlusPlus)
+      Names.push_back("new");
+    return Names;
   }
 
 private:
-  const clang::CallExpr *releaseInSameIteration(const clang::VarDecl &Var,
-                                                const AllocatorFamily &Family,
-                                                const clang::CallExpr &Alloc,
-                                                const clang::Stmt &Loop,
-                                                const FunctionBody &Body);
-  std::string sizeDescription(const clang::CallExpr &Alloc,
-                              const clang::Stmt &Loop, const FunctionBody &Body);
+  // What was allocated and how it is released.
+  struct Allocation {
+    const clang::Expr *Expr;               // the call or new-expression
+    const AllocatorFamily *Family;         // null for `new`
+  };
+  const clang::Stmt *releaseInSameIteration(const clang::VarDecl &Var,
+                                            const Allocation &A,
+                                            const clang::Stmt &Loop,
+                                            const FunctionBody &Body);
+  const clang::Stmt *releaseOf(const VarUse &Use, const Allocation &A,
+                               const FunctionBody &Body);
+  std::string sizeDescription(const Allocation &A, const clang::Stmt &Loop,
+                              const FunctionBody &Body);
 };
 
 } // namespace memrules

@@ -30,10 +30,11 @@ public:
   Check(mr_rule_id Rule, CheckContext &Ctx) : Rule(Rule), Ctx(Ctx) {}
 
   virtual void registerMatchers(clang::ast_matchers::MatchFinder &Finder) = 0;
-  // Identifiers (callee names) without which a function cannot hold a
-  // finding of this check: function bodies that contain none of any check's
-  // triggers are never walked (plugin/TraversalPlan.h). Declarations
-  // outside function bodies are always matched.
+  // Identifiers (callee names, or keywords such as `new`) without which a
+  // function cannot hold a finding of this check: function bodies that
+  // contain none of any check's triggers are never walked
+  // (plugin/TraversalPlan.h). Declarations outside function bodies are
+  // always matched.
   virtual std::vector<std::string> triggers() const { return {}; }
   // More triggers learned from a record definition of the project's own
   // files, e.g. the names of its fields. Clang requires a record to be

@@ -23,9 +23,11 @@ void TraversalPlan::addTrigger(StringRef Name) {
   if (!First)
     return;
   // Called for every token the parser receives, after macro expansion, so
-  // a call hidden in a project macro is seen at the macro's use.
+  // a call hidden in a project macro is seen at the macro's use. Keywords
+  // carry an IdentifierInfo too, so `new` and `delete` can be triggers.
   PP.setTokenWatcher([this](const Token &Tok) {
-    if (Tok.is(tok::identifier) && Triggers.count(Tok.getIdentifierInfo()))
+    const IdentifierInfo *Name = Tok.getIdentifierInfo();
+    if (Name && Triggers.count(Name))
       Seen.push_back(Tok.getLocation());
   });
 }

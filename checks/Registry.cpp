@@ -1,6 +1,7 @@
 // Maps rule ids to their checks. The switch has no default: a rule added to
 // config/rules.def without a check is a compile error (-Werror=switch).
 #include "AllocInLoop.h"
+#include "AllocSizeOverflow.h"
 #include "BannedAlloc.h"
 #include "Check.h"
 #include "ReallocLeak.h"
@@ -18,6 +19,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<StructPaddingCheck>(Ctx);
   case MR_RULE_BANNED_ALLOC:
     return std::make_unique<BannedAllocCheck>(Ctx);
+  case MR_RULE_ALLOC_SIZE_OVERFLOW:
+    return std::make_unique<AllocSizeOverflowCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

@@ -8,6 +8,7 @@
 #include "ReallocLeak.h"
 
 #include "../plugin/Compat.h"
+#include "analysis/LoopFacts.h"
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -196,14 +197,6 @@ bool isNullTestOf(const Expr *Cond, const Expr *P, ASTContext &AST) {
            (sameLvalue(Eq->getRHS(), P) && IsNull(Eq->getLHS()));
   }
   return false;
-}
-
-bool isNoReturnCall(const Stmt *S) {
-  const auto *Call = dyn_cast<CallExpr>(S);
-  if (!Call)
-    return false;
-  const FunctionDecl *F = Call->getDirectCallee();
-  return F && F->isNoReturn();
 }
 
 // `p = realloc(p, n); if (!p) { ...; exit(1); }`: a failure ends the

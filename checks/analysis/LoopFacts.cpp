@@ -77,7 +77,7 @@ bool runsAtMostOnce(const Stmt &Loop, ASTContext &AST) {
   return leavesUnconditionally(Last) && !hasOwnContinue(Body);
 }
 
-static bool isNoReturnCall(const Stmt *S) {
+bool isNoReturnCall(const Stmt *S) {
   const auto *Call = dyn_cast_or_null<CallExpr>(S ? S->IgnoreContainers() : nullptr);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && Callee->isNoReturn();

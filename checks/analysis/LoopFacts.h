@@ -24,6 +24,10 @@ bool runsAtMostOnce(const clang::Stmt &Loop, clang::ASTContext &AST);
 bool isOnBailOutBranch(const clang::Stmt &S, const clang::Stmt &Loop,
                        const FunctionBody &Body);
 
+// Is S (an expression statement) a call of a function that does not return
+// (exit, abort, a project's fatal-error function)?
+bool isNoReturnCall(const clang::Stmt *S);
+
 // Does E have the same value on every iteration of Loop? Constants, sizeof,
 // enumerators, const variables, and locals the loop never writes or lets
 // escape by address; no calls, loads through pointers or globals.

@@ -1,0 +1,36 @@
+#ifndef MEMRULES_CHECKS_MISMATCHED_DEALLOC_H
+#define MEMRULES_CHECKS_MISMATCHED_DEALLOC_H
+
+#include "Check.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <memory>
+
+namespace clang {
+class CFG;
+}
+
+namespace memrules {
+
+class MismatchedDeallocCheck : public Check {
+public:
+  explicit MismatchedDeallocCheck(CheckContext &Ctx);
+  ~MismatchedDeallocCheck() override;
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
+  void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  // free, delete (a keyword, watched like an identifier) and the policy's
+  // releasers: a body without one releases nothing.
+  std::vector<std::string> triggers() const override;
+
+private:
+  // The CFG of a function, built on first request for a candidate release
+  // (null if Clang cannot build one).
+  const clang::CFG *cfg(const clang::FunctionDecl &F);
+
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;
+};
+
+} // namespace memrules
+
+#endif

@@ -677,6 +677,11 @@ void StringEnumCheck::run(const MatchFinder::MatchResult &Result) {
 }
 
 bool StringEnumCheck::fieldIsPure(const FieldDecl *Field) {
+  // A record of a system header: its uses are not all seen (no triggers),
+  // and the library may write it.
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Field->getLocation())))
+    return false;
   auto It = Facts.find(Field->getCanonicalDecl());
   return It != Facts.end() && !It->second.Tainted && !It->second.Stores.empty();
 }
@@ -790,6 +795,10 @@ void StringEnumCheck::judgeFunction(const FunctionDecl *F,
       continue;
     // Outside text being parsed: main, argv, optarg, input-like names.
     if (F->isMain() || namesInput(First.Value))
+      continue;
+    // A field of a library's record: its vocabulary is not the project's
+    // to change.
+    if (Field && SM.isInSystemHeader(SM.getExpansionLoc(Field->getLocation())))
       continue;
     const auto *Ref = dyn_cast<DeclRefExpr>(strip(First.Value));
     const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;

@@ -7,9 +7,11 @@
 // Unions: every union definition of the project's own files, including the
 // anonymous union of a tagged-union struct and the unnamed union type of a
 // field. Silent on type-punning overlays (a char/unsigned char/signed char/
-// std::byte array as large as the whole union), unions with fewer than two
-// members, unions in system headers, template patterns and instantiations,
-// invalid declarations.
+// std::byte array as large as the whole union), variable-length layouts (a
+// member ending in a flexible array or the [0]/[1] idiom), packed layouts,
+// unions with fewer than two members or whose largest member is no larger
+// than a pointer, unions in system headers, template patterns and
+// instantiations, invalid declarations.
 //
 // std::variant: judged from its template arguments (only when every
 // alternative is a complete, non-dependent type and the specialization is
@@ -126,6 +128,41 @@ bool isByteArray(const ASTContext &AST, QualType T) {
   return false;
 }
 
+// Does a value of T end in an array whose real length is decided at run time
+// (a flexible array member, or the old `[0]`/`[1]` idiom for one)? A union
+// with such a member describes a variable-length message or record
+// allocated at its real size, not a fixed-size value.
+bool variableLength(const ASTContext &AST, QualType T, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 8)
+    return false;
+  T = T.getCanonicalType();
+  if (T->isIncompleteArrayType())
+    return true;
+  if (const auto *CA = AST.getAsConstantArrayType(T))
+    return CA->getSize().getLimitedValue() <= 1;
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return false;
+  const FieldDecl *Last = nullptr;
+  for (const FieldDecl *F : RD->fields()) {
+    if (RD->isUnion() && variableLength(AST, F->getType(), Depth + 1))
+      return true;
+    Last = F;
+  }
+  return !RD->isUnion() && Last && variableLength(AST, Last->getType(), Depth + 1);
+}
+
+// Is the layout of RD fixed by a packed attribute or #pragma pack, on it or
+// on a record around it? Such layouts mirror a wire or disk format, where a
+// pointer is no option.
+bool packedLayout(const RecordDecl *RD) {
+  for (const DeclContext *DC = RD; DC; DC = DC->getParent())
+    if (const auto *R = dyn_cast<RecordDecl>(DC))
+      if (R->hasAttr<PackedAttr>() || R->hasAttr<MaxFieldAlignmentAttr>())
+        return true;
+  return false;
+}
+
 // "struct 'value'", "union 'value_data'", "union 'value_t'" (a typedef of an
 // anonymous union), "the anonymous union in struct 'value'", "the union of
 // field 'u' in struct 'value'", "an anonymous union".
@@ -239,7 +276,7 @@ void OversizedUnionCheck::judgeUnion(const RecordDecl *RD) {
   ASTContext &AST = Ctx.AST;
   SourceLocation UnionLoc =
       RD->getIdentifier() ? RD->getLocation() : RD->getBeginLoc();
-  if (!wants(UnionLoc))
+  if (!wants(UnionLoc) || packedLayout(RD))
     return;
 
   std::vector<Member> Members;
@@ -248,6 +285,8 @@ void OversizedUnionCheck::judgeUnion(const RecordDecl *RD) {
     if (F->isInvalidDecl() || T.isNull() || T->isDependentType() ||
         T->isIncompleteType())
       return; // flexible arrays, incomplete types: the size is not known
+    if (variableLength(AST, T))
+      return;
     uint64_t Size;
     if (F->isBitField())
       Size = (F->getBitWidthValue(AST) + 7) / 8;
@@ -268,8 +307,9 @@ void OversizedUnionCheck::judgeUnion(const RecordDecl *RD) {
 
   uint64_t MinBytes = option(MR_OPTION_OVERSIZED_UNION_MIN_BYTES, UnionLoc);
   uint64_t Ratio = option(MR_OPTION_OVERSIZED_UNION_RATIO, UnionLoc);
-  if (!oversized(Members, MinBytes, Ratio))
-    return;
+  if (!oversized(Members, MinBytes, Ratio) ||
+      Members[0].Size <= uint64_t(AST.getTypeSizeInChars(AST.VoidPtrTy).getQuantity()))
+    return; // boxing a member no larger than a pointer saves nothing
 
   // An annotate attribute on the union or on a record around it (the
   // tagged-union struct of an anonymous union) suppresses the finding.
@@ -368,8 +408,9 @@ void OversizedUnionCheck::judgeVariant(const ClassTemplateSpecializationDecl *Va
   }
   uint64_t MinBytes = option(MR_OPTION_OVERSIZED_UNION_MIN_BYTES, Loc);
   uint64_t Ratio = option(MR_OPTION_OVERSIZED_UNION_RATIO, Loc);
-  if (!oversized(Members, MinBytes, Ratio))
-    return;
+  if (!oversized(Members, MinBytes, Ratio) ||
+      Members[0].Size <= uint64_t(AST.getTypeSizeInChars(AST.VoidPtrTy).getQuantity()))
+    return; // boxing an alternative no larger than a pointer saves nothing
 
   // The function holding a local or parameter, the class holding a field,
   // else the declaration itself: an annotate attribute there suppresses.

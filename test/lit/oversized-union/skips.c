@@ -67,3 +67,38 @@ struct tagged {
     void *p;
   };
 };
+
+// Variable-length layouts: a member ending in a flexible array or the old
+// [1] idiom for one. The message is allocated at its real length.
+struct gossip { char name[40]; unsigned ping, pong; char ip[46]; };
+struct slots_update { unsigned long epoch; unsigned char slots[2048]; };
+union msg_data {
+  struct { struct gossip gossip[1]; } ping;
+  struct { struct slots_update cfg; } update;
+};
+union msg_flex {
+  struct { int n; long items[]; } list;
+  struct { char text[1024]; } note;
+};
+
+// Packed layouts mirror a wire or disk format.
+union __attribute__((packed)) wire_value {
+  int i;
+  struct big_payload big;
+};
+struct __attribute__((packed)) wire_record {
+  int tag;
+  union {
+    int i;
+    struct big_payload big;
+  };
+};
+#pragma pack(push, 4)
+struct disk_record {
+  int tag;
+  union {
+    int i;
+    struct big_payload big;
+  } u;
+};
+#pragma pack(pop)

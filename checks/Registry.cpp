@@ -4,7 +4,11 @@
 #include "AllocSizeOverflow.h"
 #include "BannedAlloc.h"
 #include "Check.h"
+#include "MismatchedDealloc.h"
+#include "OversizedUnion.h"
 #include "ReallocLeak.h"
+#include "SizeofMismatch.h"
+#include "StringEnum.h"
 #include "StructPadding.h"
 
 namespace memrules {
@@ -19,8 +23,16 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<StructPaddingCheck>(Ctx);
   case MR_RULE_BANNED_ALLOC:
     return std::make_unique<BannedAllocCheck>(Ctx);
+  case MR_RULE_OVERSIZED_UNION:
+    return std::make_unique<OversizedUnionCheck>(Ctx);
+  case MR_RULE_STRING_ENUM:
+    return std::make_unique<StringEnumCheck>(Ctx);
+  case MR_RULE_SIZEOF_MISMATCH:
+    return std::make_unique<SizeofMismatchCheck>(Ctx);
   case MR_RULE_ALLOC_SIZE_OVERFLOW:
     return std::make_unique<AllocSizeOverflowCheck>(Ctx);
+  case MR_RULE_MISMATCHED_DEALLOC:
+    return std::make_unique<MismatchedDeallocCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

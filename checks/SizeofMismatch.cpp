@@ -12,19 +12,24 @@
 // function (through the FunctionIndex, never the TU-wide parent map), and
 // only for an allocation sized by a bare strlen().
 //
-// Only the C library's allocators are judged: a policy family's size
-// argument position is not known (sqlite3_malloc(n) and zmalloc(n) take it
-// first, but arena_alloc(pool, n) does not), so the rule stays silent on
-// them rather than guess.
+// The C library's allocators are judged, and a policy family's allocator
+// when its declaration says where the size is (an alloc_size attribute, or
+// one integer parameter in a function returning void *: zmalloc(size),
+// sqlite3_realloc(p, n)). Other shapes (xcalloc(n, size), allocators
+// returning typed pointers that may count elements) are left alone rather
+// than guessed.
 #include "SizeofMismatch.h"
 
 #include "../plugin/Compat.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Lex/Lexer.h"
+
+#include <algorithm>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -51,6 +56,9 @@ StringRef libcAllocator(const CallExpr &Call) {
   if (!isLibcFunction(F))
     return "";
   StringRef Name = F->getName();
+  if (std::find(std::begin(AllocatorNames), std::end(AllocatorNames), Name) ==
+      std::end(AllocatorNames))
+    return "";
   unsigned Arity = Name == "malloc" ? 1 : Name == "reallocarray" ? 3 : 2;
   if (F->getNumParams() != Arity || Call.getNumArgs() != Arity)
     return "";
@@ -58,6 +66,37 @@ StringRef libcAllocator(const CallExpr &Call) {
     if (!P->getType()->isIntegerType() && !P->getType()->isPointerType())
       return "";
   return Name;
+}
+
+// The size operands of a call to a policy family's allocator, when its
+// declaration says where the size is: an alloc_size attribute, or the shape
+// `void *f(size)` / `void *f(void *block, size)` (zmalloc, sqlite3_malloc,
+// zrealloc, pool_alloc(pool, n)): one integer parameter, last, in a function
+// returning void * can only be the size in bytes. Anything else
+// (xcalloc(n, size), typed allocators counting elements) is not judged.
+std::vector<const Expr *> familySizeOperands(const CallExpr &Call) {
+  const FunctionDecl *F = Call.getDirectCallee();
+  if (!F || F->isVariadic() || Call.getNumArgs() != F->getNumParams())
+    return {};
+  if (const auto *Attr = F->getAttr<AllocSizeAttr>()) {
+    std::vector<const Expr *> Out;
+    for (ParamIdx Idx : {Attr->getElemSizeParam(), Attr->getNumElemsParam()})
+      if (Idx.isValid()) {
+        if (Idx.getASTIndex() >= Call.getNumArgs())
+          return {};
+        Out.push_back(Call.getArg(Idx.getASTIndex()));
+      }
+    return Out;
+  }
+  QualType Ret = F->getReturnType();
+  if (!Ret->isPointerType() || !Ret->getPointeeType()->isVoidType())
+    return {};
+  unsigned N = F->getNumParams();
+  if (N == 2 && !F->getParamDecl(0)->getType()->isPointerType())
+    return {};
+  if ((N != 1 && N != 2) || !F->getParamDecl(N - 1)->getType()->isIntegerType())
+    return {};
+  return {Call.getArg(N - 1)};
 }
 
 // The name of a C string function a call invokes, with the fortify and
@@ -233,7 +272,8 @@ bool isUnionMember(QualType Union, QualType Member) {
 
 std::string typeName(QualType T, const ASTContext &AST) {
   PrintingPolicy Policy(AST.getLangOpts());
-  Policy.SuppressTagKeyword = false;
+  // "struct big" in C, where the keyword is part of the name; "Big" in C++.
+  Policy.SuppressTagKeyword = AST.getLangOpts().CPlusPlus;
   return T.getUnqualifiedType().getAsString(Policy);
 }
 
@@ -260,12 +300,27 @@ bool isStrlenPlusConstant(const Expr *E, const Expr *Source, const ASTContext &A
 } // namespace
 
 std::vector<std::string> SizeofMismatchCheck::triggers() const {
-  return std::vector<std::string>(std::begin(AllocatorNames), std::end(AllocatorNames));
+  std::vector<std::string> Names(std::begin(AllocatorNames), std::end(AllocatorNames));
+  for (const std::string &Name : Ctx.Allocators.allocatorNames())
+    if (std::find(Names.begin(), Names.end(), Name) == Names.end())
+      Names.push_back(Name);
+  return Names;
+}
+
+std::vector<const Expr *> SizeofMismatchCheck::sizeOperands(const CallExpr &Call) const {
+  if (!libcAllocator(Call).empty())
+    return AllocatorModel::sizeOperands(Call);
+  // libc's own names are judged only as libc's functions (not pool::malloc).
+  const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(Call);
+  if (Family && Family->Name != "libc")
+    return familySizeOperands(Call);
+  return {};
 }
 
 void SizeofMismatchCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<StringRef> Names(std::begin(AllocatorNames), std::end(AllocatorNames));
-  auto Alloc = callExpr(callee(functionDecl(hasAnyName(Names)))).bind("call");
+  std::vector<std::string> Names = triggers();
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  auto Alloc = callExpr(callee(functionDecl(hasAnyName(NameRefs)))).bind("call");
   // T *p = malloc(...);
   Finder.addMatcher(varDecl(hasInitializer(ignoringParenCasts(Alloc)),
                             unless(isExpansionInSystemHeader()))
@@ -285,7 +340,8 @@ void SizeofMismatchCheck::run(const MatchFinder::MatchResult &Result) {
   const auto *Assign = Result.Nodes.getNodeAs<BinaryOperator>("assign");
   if (!Call || (!Var && !Assign) || Call->containsErrors())
     return;
-  if (libcAllocator(*Call).empty())
+  std::vector<const Expr *> Operands = sizeOperands(*Call);
+  if (Operands.empty())
     return;
   SourceLocation Loc = Call->getBeginLoc();
   if (!wants(Loc))
@@ -325,7 +381,8 @@ void SizeofMismatchCheck::run(const MatchFinder::MatchResult &Result) {
     return;
 
   Finding F = finding(Loc, "");
-  if (!elementMismatch(*Call, T, F) && !missingNul(*Call, T, Body, F))
+  if (!elementMismatch(*Call, Operands, T, F) &&
+      !missingNul(*Call, Operands, T, Body, F))
     return;
   F.Owner = Function;
   F.InLoop = Body.innermostLoop(Call) != nullptr;
@@ -333,8 +390,9 @@ void SizeofMismatchCheck::run(const MatchFinder::MatchResult &Result) {
 }
 
 // Cases 1 and 2: the element size is one sizeof, smaller than the pointee.
-bool SizeofMismatchCheck::elementMismatch(const CallExpr &Call, const Target &T,
-                                          Finding &F) {
+bool SizeofMismatchCheck::elementMismatch(const CallExpr &Call,
+                                          const std::vector<const Expr *> &Operands,
+                                          const Target &T, Finding &F) {
   ASTContext &AST = Ctx.AST;
   const SourceManager &SM = AST.getSourceManager();
   const LangOptions &LO = AST.getLangOpts();
@@ -345,7 +403,7 @@ bool SizeofMismatchCheck::elementMismatch(const CallExpr &Call, const Target &T,
     return false;
 
   SizeShape Shape;
-  for (const Expr *Operand : AllocatorModel::sizeOperands(Call))
+  for (const Expr *Operand : Operands)
     addFactors(Operand, Shape, AST);
   if (Shape.Unknown || Shape.SizeOfs != 1 || Shape.Strlens)
     return false;
@@ -373,7 +431,7 @@ bool SizeofMismatchCheck::elementMismatch(const CallExpr &Call, const Target &T,
   std::string Deref = T.Name.empty() ? "" : "sizeof *" + T.Name;
   std::string Pointed = typeName(Pointee, AST);
   std::string Size;
-  for (const Expr *Operand : AllocatorModel::sizeOperands(Call)) {
+  for (const Expr *Operand : Operands) {
     std::string Text = textOf(Operand, SM, LO);
     if (Text.empty()) {
       Size.clear();
@@ -421,13 +479,14 @@ bool SizeofMismatchCheck::elementMismatch(const CallExpr &Call, const Target &T,
 }
 
 // Case 3: `q = malloc(strlen(s))` followed by a copy of s, NUL included.
-bool SizeofMismatchCheck::missingNul(const CallExpr &Call, const Target &T,
-                                     const FunctionBody &Body, Finding &F) {
+bool SizeofMismatchCheck::missingNul(const CallExpr &Call,
+                                     const std::vector<const Expr *> &Operands,
+                                     const Target &T, const FunctionBody &Body,
+                                     Finding &F) {
   ASTContext &AST = Ctx.AST;
   const SourceManager &SM = AST.getSourceManager();
   const LangOptions &LO = AST.getLangOpts();
   SizeShape Shape;
-  std::vector<const Expr *> Operands = AllocatorModel::sizeOperands(Call);
   for (const Expr *Operand : Operands)
     addFactors(Operand, Shape, AST);
   if (Shape.Unknown || Shape.Variable || Shape.Strlens != 1 || Shape.Constant != 1)

@@ -30,9 +30,16 @@ private:
     clang::QualType Type;
     std::string Name;
   };
-  bool elementMismatch(const clang::CallExpr &Call, const Target &T, Finding &F);
-  bool missingNul(const clang::CallExpr &Call, const Target &T,
-                  const FunctionBody &Body, Finding &F);
+  // Where the allocation's size is: libc's allocators, and a policy
+  // family's when its declaration says (alloc_size, or one integer
+  // parameter in a function returning void *). Empty: not judged.
+  std::vector<const clang::Expr *> sizeOperands(const clang::CallExpr &Call) const;
+  bool elementMismatch(const clang::CallExpr &Call,
+                       const std::vector<const clang::Expr *> &Operands,
+                       const Target &T, Finding &F);
+  bool missingNul(const clang::CallExpr &Call,
+                  const std::vector<const clang::Expr *> &Operands,
+                  const Target &T, const FunctionBody &Body, Finding &F);
 };
 
 } // namespace memrules

@@ -116,4 +116,19 @@ const AllocatorFamily *AllocatorModel::calleeFamily(const CallExpr &Call) const 
   return familyOf(Call.getDirectCallee(), AllocatorIndex);
 }
 
+std::vector<const AllocatorFamily *>
+AllocatorModel::releasingFamilies(const FunctionDecl &Callee) const {
+  std::vector<const AllocatorFamily *> Out;
+  if (!Callee.getIdentifier() || isa<CXXMethodDecl>(&Callee))
+    return Out;
+  StringRef Name = Callee.getName();
+  for (const AllocatorFamily &Family : Families)
+    for (const std::string &Releaser : Family.Releasers)
+      if (Releaser == Name) {
+        Out.push_back(&Family);
+        break;
+      }
+  return Out;
+}
+
 } // namespace memrules

@@ -53,6 +53,13 @@ public:
   // ask whether a growing call can return NULL (AllocatorFamily::NeverNull).
   const AllocatorFamily *calleeFamily(const clang::CallExpr &Call) const;
 
+  // The families whose releaser list names Callee (a free function, not a
+  // method), in declaration order; empty when Callee releases nothing. A
+  // name may be listed by several families (a preset's sub-families share
+  // their releaser; a project's family may name libc's free).
+  std::vector<const AllocatorFamily *>
+  releasingFamilies(const clang::FunctionDecl &Callee) const;
+
 private:
   const AllocatorFamily *familyOf(const clang::FunctionDecl *Callee,
                                   const llvm::StringMap<unsigned> &Names) const;

@@ -50,6 +50,8 @@ public:
   // onEndOfTranslationUnit(), which the MatchFinder calls after matching.
 
   mr_rule_id rule() const { return Rule; }
+  // The MatchFinder's profiling files each check's time under this name.
+  llvm::StringRef getID() const override { return mr_rules[Rule].id; }
 
 protected:
   bool wants(clang::SourceLocation Loc) { return Ctx.Report.wants(Rule, Loc); }

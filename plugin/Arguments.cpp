@@ -3,7 +3,7 @@
 namespace memrules {
 
 static const char KnownArguments[] =
-    "known: policy=FILE, werror (as -fplugin-arg-memrules-policy=FILE)";
+    "known: policy=FILE, werror, profile (as -fplugin-arg-memrules-policy=FILE)";
 
 bool parseArguments(const std::vector<std::string> &Args, Arguments &Out,
                     std::string &Error) {
@@ -20,6 +20,8 @@ bool parseArguments(const std::vector<std::string> &Args, Arguments &Out,
       return false;
     } else if (Key == "werror" && !HasValue) {
       Out.Werror = true;
+    } else if (Key == "profile" && !HasValue) {
+      Out.Profile = true;
     } else {
       Error = "unknown memrules argument '" + Arg + "' (" + KnownArguments + ")";
       return false;

@@ -10,6 +10,7 @@ namespace memrules {
 struct Arguments {
   std::string PolicyFile; // policy=FILE; empty: discover
   bool Werror = false;    // werror: every finding is an error
+  bool Profile = false;   // profile: per-rule time on stderr
 };
 
 // Parses the arguments clang hands the plugin. On a bad argument returns

@@ -9,6 +9,10 @@
 #include "clang/AST/DeclGroup.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/Support/TimeProfiler.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
 
 using namespace clang;
 
@@ -27,6 +31,7 @@ public:
         Functions(SM), Allocators(Policy->raw()),
         Ctx{CI.getASTContext(), Report, Functions, Allocators},
         Checks(createChecks(Policy->mainSettings(), Ctx)),
+        Profile(Args.Profile), Finder(finderOptions()),
         Plan(CI.getPreprocessor(), triggersOf(Checks)) {
     Report.setSuppressions(&Suppress);
     CI.getPreprocessor().addCommentHandler(&Suppress);
@@ -64,8 +69,12 @@ public:
     if (CI.getDiagnostics().hasUncompilableErrorOccurred())
       return;
     llvm::TimeTraceScope Trace("memrules");
+    llvm::TimeRecord Start = llvm::TimeRecord::getCurrentTime(true);
     runChecks(AST);
     Report.reportUnusedSuppressions();
+    if (Profile)
+      printProfile(llvm::TimeRecord::getCurrentTime(false).getWallTime() -
+                   Start.getWallTime());
   }
 
 private:
@@ -76,6 +85,29 @@ private:
       for (std::string &Name : C->triggers())
         Names.push_back(std::move(Name));
     return Names;
+  }
+
+  ast_matchers::MatchFinder::MatchFinderOptions finderOptions() {
+    ast_matchers::MatchFinder::MatchFinderOptions Options;
+    if (Profile)
+      Options.CheckProfiling.emplace(Times);
+    return Options;
+  }
+
+  // Matching and judging time per rule, as the MatchFinder measured it;
+  // the rest of the total is planning and end-of-TU judgement.
+  void printProfile(double TotalSeconds) {
+    llvm::raw_ostream &OS = llvm::errs();
+    OS << "memrules profile: " << SM.getFileEntryRefForID(SM.getMainFileID())->getName()
+       << ": " << llvm::format("%.2f", TotalSeconds * 1000)
+       << " ms after parsing\n";
+    std::vector<std::pair<std::string, double>> Rows;
+    for (const auto &Entry : Times)
+      Rows.push_back({Entry.getKey().str(), Entry.getValue().getWallTime()});
+    std::sort(Rows.begin(), Rows.end(),
+              [](const auto &A, const auto &B) { return A.second > B.second; });
+    for (const auto &Row : Rows)
+      OS << llvm::format("  %-22s %8.2f ms\n", Row.first.c_str(), Row.second * 1000);
   }
 
   void runChecks(ASTContext &AST) {
@@ -101,6 +133,8 @@ private:
   AllocatorModel Allocators;
   CheckContext Ctx;
   std::vector<std::unique_ptr<Check>> Checks;
+  bool Profile;
+  llvm::StringMap<llvm::TimeRecord> Times;
   ast_matchers::MatchFinder Finder;
   TraversalPlan Plan;
 };

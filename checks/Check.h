@@ -16,6 +16,8 @@
 
 namespace memrules {
 
+class TraversalPlan;
+
 // What every check can use: the AST, where to report, the function index and
 // the allocator model. One per translation unit.
 struct CheckContext {
@@ -36,13 +38,23 @@ public:
   // (plugin/TraversalPlan.h). Declarations outside function bodies are
   // always matched.
   virtual std::vector<std::string> triggers() const { return {}; }
-  // More triggers learned from a record definition of the project's own
-  // files, e.g. the names of its fields. Clang requires a record to be
-  // complete before its members are used, so every later use of those
-  // names is seen.
-  virtual std::vector<std::string> triggersFor(const clang::TagDecl &Tag) const {
+  // Names learned from a record definition of the project's own files (its
+  // fields, say) whose mentions are recorded but do not make a body walked.
+  // Clang requires a record to be complete before its members are used, so
+  // every later use of those names is seen.
+  virtual std::vector<std::string>
+  watchedNamesFor(const clang::TagDecl &Tag) const {
     return {};
   }
+  // After the first pass: the watched names whose bodies this check still
+  // needs to see. Those bodies (the ones the first pass did not walk) are
+  // walked with the matchers registerFollowUpMatchers() adds, and then
+  // finishTranslationUnit() is called.
+  virtual std::vector<std::string> followUpNames(const TraversalPlan &Plan) {
+    return {};
+  }
+  virtual void registerFollowUpMatchers(clang::ast_matchers::MatchFinder &Finder) {}
+  virtual void finishTranslationUnit() {}
   // For checks whose findings need no identifier at all (C++ `s == "x"`):
   // every function body is walked while such a check runs. Costly; say why.
   virtual bool walksEveryBody() const { return false; }

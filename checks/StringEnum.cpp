@@ -16,6 +16,7 @@
 #include "StringEnum.h"
 
 #include "../plugin/Compat.h"
+#include "../plugin/TraversalPlan.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -405,7 +406,7 @@ std::vector<std::string> StringEnumCheck::triggers() const {
 }
 
 std::vector<std::string>
-StringEnumCheck::triggersFor(const TagDecl &Tag) const {
+StringEnumCheck::watchedNamesFor(const TagDecl &Tag) const {
   std::vector<std::string> Names;
   const auto *RD = dyn_cast<RecordDecl>(&Tag);
   if (!RD)
@@ -429,6 +430,18 @@ void StringEnumCheck::registerMatchers(MatchFinder &Finder) {
                NotSystem)
           .bind("strcmp"),
       this);
+  if (Ctx.AST.getLangOpts().CPlusPlus)
+    Finder.addMatcher(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
+                                          NotSystem)
+                          .bind("eq"),
+                      this);
+  registerFollowUpMatchers(Finder);
+}
+
+// The uses of string fields: walked in the first pass where it goes, and
+// then in the bodies that mention a field compared with a literal.
+void StringEnumCheck::registerFollowUpMatchers(MatchFinder &Finder) {
+  auto NotSystem = unless(isExpansionInSystemHeader());
   auto Field = fieldDecl(isStringField()).bind("field");
   auto FieldRef = memberExpr(member(Field)).bind("member");
   // Every use of a candidate field...
@@ -451,10 +464,6 @@ void StringEnumCheck::registerMatchers(MatchFinder &Finder) {
                     this);
   if (!Ctx.AST.getLangOpts().CPlusPlus)
     return;
-  Finder.addMatcher(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!="),
-                                        NotSystem)
-                        .bind("eq"),
-                    this);
   Finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
                                         hasArgument(0, ignoringParenImpCasts(FieldRef)),
                                         NotSystem)
@@ -928,19 +937,51 @@ void StringEnumCheck::judgeFields() {
   }
 }
 
-// Check::onEndOfTranslationUnit overrides MatchCallback's, so both the
-// MatchFinder and the consumer may call it: judge once.
-void StringEnumCheck::onEndOfTranslationUnit() {
-  if (Judged)
-    return;
-  Judged = true;
-  // A use of a field that is neither a read nor a literal store (address
-  // taken, ++, compound assignment, non-const method, non-const reference
-  // argument, unevaluated operand): the field is not a pure vocabulary.
+// The fields compared with a literal that may hold enough literals to be
+// reported: every body that mentions one must be seen to know whether only
+// literals are stored in it. The second pass is costly on a name used all
+// over a TU (sqlite3's zName), so a field is followed up only if the stores
+// already seen plus the `name = "..."` the tokens showed reach min-literals
+// (an estimate: a conditional store is not counted, and a field it misses
+// stays unreported, never misreported).
+std::vector<std::string> StringEnumCheck::followUpNames(const TraversalPlan &Plan) {
+  markTaintedFields();
+  std::vector<std::string> Names;
+  llvm::DenseSet<const FieldDecl *> Seen;
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  for (const auto &Entry : ByFunction)
+    for (const Comparison &C : Entry.second) {
+      const auto *Member = dyn_cast<MemberExpr>(strip(C.Value));
+      const auto *Field =
+          Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+      if (!Field || !Field->getIdentifier() ||
+          !Seen.insert(Field->getCanonicalDecl()).second ||
+          SM.isInSystemHeader(SM.getExpansionLoc(Field->getLocation())))
+        continue;
+      const FieldFacts &F = Facts[Field->getCanonicalDecl()];
+      std::vector<std::string> Distinct;
+      for (const Store &S : F.Stores)
+        addDistinct(Distinct, S.Literal->getString().str());
+      if (!F.Tainted &&
+          (long)(Distinct.size() + Plan.literalStores(Field->getName())) >=
+              option(MR_OPTION_STRING_ENUM_MIN_LITERALS, Field->getLocation()))
+        Names.push_back(Field->getName().str());
+    }
+  return Names;
+}
+
+// A use of a field that is neither a read nor a literal store (address
+// taken, ++, compound assignment, non-const method, non-const reference
+// argument, unevaluated operand): the field is not a pure vocabulary.
+void StringEnumCheck::markTaintedFields() {
   for (const MemberExpr *M : Members)
     if (!Accounted.count(M))
       if (const auto *Field = dyn_cast<FieldDecl>(M->getMemberDecl()))
         Facts[Field->getCanonicalDecl()].Tainted = true;
+}
+
+void StringEnumCheck::finishTranslationUnit() {
+  markTaintedFields();
   for (const FunctionDecl *F : Functions)
     judgeFunction(F, ByFunction[F]);
   judgeFields();

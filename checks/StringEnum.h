@@ -36,11 +36,13 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   std::vector<std::string> triggers() const override;
-  std::vector<std::string> triggersFor(const clang::TagDecl &Tag) const override;
+  std::vector<std::string> watchedNamesFor(const clang::TagDecl &Tag) const override;
+  std::vector<std::string> followUpNames(const TraversalPlan &Plan) override;
+  void registerFollowUpMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   // C++ `mode == "fast"` names no function: every body of a C++ TU is
   // walked. C TUs keep the identifier-based plan.
   bool walksEveryBody() const override;
-  void onEndOfTranslationUnit() override;
+  void finishTranslationUnit() override;
 
   // One comparison of a value with a string literal.
   struct Comparison {
@@ -69,6 +71,7 @@ private:
                  clang::SourceLocation Loc);
   void noteInitList(const clang::InitListExpr &Init);
   bool fieldIsPure(const clang::FieldDecl *Field);
+  void markTaintedFields();
   void judgeFunction(const clang::FunctionDecl *F, std::vector<Comparison> &List);
   void judgeFields();
 
@@ -86,7 +89,6 @@ private:
   // Fields compared with a literal in an equality test somewhere, and the
   // first such comparison of each (for form 2's note).
   llvm::DenseMap<const clang::FieldDecl *, const clang::Expr *> Compared;
-  bool Judged = false;
 };
 
 } // namespace memrules

@@ -46,8 +46,8 @@ public:
     if (SM.isInSystemHeader(SM.getExpansionLoc(Tag->getLocation())))
       return;
     for (auto &C : Checks)
-      for (const std::string &Name : C->triggersFor(*Tag))
-        Plan.addTrigger(Name);
+      for (const std::string &Name : C->watchedNamesFor(*Tag))
+        Plan.addWatched(Name);
   }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
@@ -121,7 +121,41 @@ private:
       Finder.match(*D, AST);
     AST.setTraversalScope(Traverse);
     Finder.matchAST(AST); // ends with the checks' onEndOfTranslationUnit()
+    followUp(AST);
     AST.setTraversalScope({AST.getTranslationUnitDecl()});
+    for (auto &C : Checks)
+      C->finishTranslationUnit();
+  }
+
+  // The second pass, for checks that learned in the first which names they
+  // need (Check::followUpNames): only the bodies the first pass skipped that
+  // mention them, only with those checks' follow-up matchers.
+  void followUp(ASTContext &AST) {
+    std::vector<Check *> Asking;
+    std::vector<std::string> Names;
+    for (auto &C : Checks) {
+      std::vector<std::string> More = C->followUpNames(Plan);
+      if (More.empty())
+        continue;
+      Asking.push_back(C.get());
+      Names.insert(Names.end(), More.begin(), More.end());
+    }
+    std::vector<Decl *> Bodies;
+    if (!Asking.empty())
+      Plan.followUp(Names, Bodies);
+    if (Bodies.empty())
+      return;
+    llvm::StringMap<llvm::TimeRecord> SecondTimes;
+    ast_matchers::MatchFinder::MatchFinderOptions Options;
+    if (Profile)
+      Options.CheckProfiling.emplace(SecondTimes);
+    ast_matchers::MatchFinder Second(Options);
+    for (Check *C : Asking)
+      C->registerFollowUpMatchers(Second);
+    AST.setTraversalScope(Bodies);
+    Second.matchAST(AST);
+    for (const auto &Entry : SecondTimes)
+      Times[Entry.getKey()] += Entry.getValue();
   }
 
   CompilerInstance &CI;

@@ -18,23 +18,65 @@ TraversalPlan::TraversalPlan(Preprocessor &PP,
 }
 
 void TraversalPlan::addTrigger(StringRef Name) {
-  bool First = Triggers.empty();
   Triggers.insert(&PP.getIdentifierTable().get(Name));
+  watch(Name);
+}
+
+void TraversalPlan::addWatched(StringRef Name) { watch(Name); }
+
+void TraversalPlan::watch(StringRef Name) {
+  bool First = Watched.empty();
+  Watched.insert(&PP.getIdentifierTable().get(Name));
   if (!First)
     return;
   // Called for every token the parser receives, after macro expansion, so
   // a call hidden in a project macro is seen at the macro's use. Keywords
   // carry an IdentifierInfo too, so `new` and `delete` can be triggers.
-  PP.setTokenWatcher([this](const Token &Tok) {
-    const IdentifierInfo *Name = Tok.getIdentifierInfo();
-    if (Name && Triggers.count(Name))
-      Seen.push_back(Tok.getLocation());
-  });
+  PP.setTokenWatcher([this](const Token &Tok) { onToken(Tok); });
+}
+
+void TraversalPlan::onToken(const Token &Tok) {
+  // `name = "literal"` of a watched name that is not a trigger.
+  if (Storing) {
+    if (!SawAssign && Tok.is(tok::equal)) {
+      SawAssign = true;
+      return;
+    }
+    if (SawAssign && tok::isStringLiteral(Tok.getKind()))
+      Literals[Storing].insert(PP.getSpelling(Tok));
+    Storing = nullptr;
+  }
+  const IdentifierInfo *Name = Tok.getIdentifierInfo();
+  if (!Name || !Watched.count(Name))
+    return;
+  Seen.push_back({Name, Tok.getLocation()});
+  if (!Triggers.count(Name)) {
+    Storing = Name;
+    SawAssign = false;
+  }
+}
+
+unsigned TraversalPlan::literalStores(StringRef Name) const {
+  auto It = Literals.find(&PP.getIdentifierTable().get(Name));
+  return It == Literals.end() ? 0 : It->second.size();
 }
 
 void TraversalPlan::addTopLevel(Decl *D) { TopLevel.push_back(D); }
 
-bool TraversalPlan::isTriggered(const Decl *D) {
+// Sorted offsets, per file, of the places where one of Names appeared.
+TraversalPlan::OffsetMap TraversalPlan::offsetsOf(const IdentifierSet &Names) const {
+  OffsetMap Offsets;
+  for (const auto &Entry : Seen)
+    if (Names.count(Entry.first)) {
+      std::pair<FileID, unsigned> At = SM.getDecomposedExpansionLoc(Entry.second);
+      Offsets[At.first].push_back(At.second);
+    }
+  for (auto &Entry : Offsets)
+    std::sort(Entry.second.begin(), Entry.second.end());
+  return Offsets;
+}
+
+bool TraversalPlan::mentions(const Decl *D, const OffsetMap &Offsets) const {
   SourceRange Range = D->getSourceRange();
   std::pair<FileID, unsigned> Begin =
       SM.getDecomposedLoc(SM.getExpansionLoc(Range.getBegin()));
@@ -42,8 +84,8 @@ bool TraversalPlan::isTriggered(const Decl *D) {
       SM.getDecomposedLoc(SM.getExpansionRange(Range.getEnd()).getEnd());
   if (EveryBody || Begin.first != End.first)
     return true; // (odd macro games: do not risk missing it)
-  auto It = SeenOffsets.find(Begin.first);
-  if (It == SeenOffsets.end())
+  auto It = Offsets.find(Begin.first);
+  if (It == Offsets.end())
     return false;
   auto First = std::lower_bound(It->second.begin(), It->second.end(), Begin.second);
   return First != It->second.end() && *First <= End.second;
@@ -70,42 +112,72 @@ static bool hasMemberBodies(const Decl *D) {
   return false;
 }
 
-void TraversalPlan::place(Decl *D, std::vector<Decl *> &Traverse,
+// Is D a function with a body, or a class whose member functions have
+// bodies: a declaration worth walking only when triggered?
+static bool hasBody(const Decl *D) {
+  const Decl *Function = D;
+  if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+    Function = Template->getTemplatedDecl();
+  if (const auto *F = dyn_cast<FunctionDecl>(Function))
+    return F->doesThisDeclarationHaveABody();
+  return hasMemberBodies(D);
+}
+
+static bool isContainer(const Decl *D) {
+  return isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D) || isa<ExportDecl>(D);
+}
+
+void TraversalPlan::place(Decl *D, const OffsetMap &Offsets,
+                          std::vector<Decl *> &Traverse,
                           std::vector<Decl *> &MatchAlone) {
-  if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D) || isa<ExportDecl>(D)) {
+  if (isContainer(D)) {
     for (Decl *Member : cast<DeclContext>(D)->decls())
-      place(Member, Traverse, MatchAlone);
+      place(Member, Offsets, Traverse, MatchAlone);
     return;
   }
   const Decl *Function = D;
   if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
     Function = Template->getTemplatedDecl();
-  if (const auto *F = dyn_cast<FunctionDecl>(Function)) {
-    // A prototype holds nothing a check looks for; a body only if triggered.
-    if (F->doesThisDeclarationHaveABody() && isTriggered(D))
-      Traverse.push_back(D);
+  // A prototype holds nothing a check looks for.
+  if (isa<FunctionDecl>(Function) && !hasBody(D))
     return;
-  }
-  if (hasMemberBodies(D)) {
-    if (isTriggered(D))
-      Traverse.push_back(D);
-    else if (isa<CXXRecordDecl>(D))
+  if (hasBody(D) && !mentions(D, Offsets)) {
+    if (!isa<FunctionDecl>(Function) && isa<CXXRecordDecl>(D))
       MatchAlone.push_back(D);
     return;
   }
   Traverse.push_back(D);
+  FirstPass.insert(D);
 }
 
 void TraversalPlan::plan(std::vector<Decl *> &Traverse,
                          std::vector<Decl *> &MatchAlone) {
-  for (SourceLocation Loc : Seen) {
-    std::pair<FileID, unsigned> At = SM.getDecomposedExpansionLoc(Loc);
-    SeenOffsets[At.first].push_back(At.second);
-  }
-  for (auto &Entry : SeenOffsets)
-    std::sort(Entry.second.begin(), Entry.second.end());
+  OffsetMap Offsets = offsetsOf(Triggers);
   for (Decl *D : TopLevel)
-    place(D, Traverse, MatchAlone);
+    place(D, Offsets, Traverse, MatchAlone);
+}
+
+void TraversalPlan::collectBodies(Decl *D, const OffsetMap &Offsets,
+                                  std::vector<Decl *> &Out) const {
+  if (isContainer(D)) {
+    for (Decl *Member : cast<DeclContext>(D)->decls())
+      collectBodies(Member, Offsets, Out);
+    return;
+  }
+  if (!FirstPass.count(D) && hasBody(D) && mentions(D, Offsets))
+    Out.push_back(D);
+}
+
+void TraversalPlan::followUp(const std::vector<std::string> &Names,
+                             std::vector<Decl *> &Traverse) {
+  if (EveryBody || Names.empty())
+    return; // every body was walked already
+  IdentifierSet Wanted;
+  for (const std::string &Name : Names)
+    Wanted.insert(&PP.getIdentifierTable().get(Name));
+  OffsetMap Offsets = offsetsOf(Wanted);
+  for (Decl *D : TopLevel)
+    collectBodies(D, Offsets, Traverse);
 }
 
 } // namespace memrules

@@ -6,12 +6,22 @@
 // while the parser runs, and only the function bodies that contain one are
 // walked. Records, typedefs and globals are cheap and always walked;
 // prototypes hold nothing a check looks for and are skipped.
+//
+// Some names only matter once the first pass has shown they do (the fields
+// string-enum found compared with a literal): those are watched, not
+// triggers, and after the first pass followUp() returns the bodies not yet
+// walked that mention the ones a check asks for. For watched names the
+// plan also counts, from the tokens alone, the distinct string literals
+// stored with `name = "..."`, so a check can tell which names are worth a
+// second pass.
 #ifndef MEMRULES_PLUGIN_TRAVERSALPLAN_H
 #define MEMRULES_PLUGIN_TRAVERSALPLAN_H
 
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <string>
 #include <vector>
@@ -20,6 +30,7 @@ namespace clang {
 class Decl;
 class IdentifierInfo;
 class Preprocessor;
+class Token;
 } // namespace clang
 
 namespace memrules {
@@ -34,6 +45,9 @@ public:
 
   // Watch for one more identifier from now on.
   void addTrigger(llvm::StringRef Name);
+  // Record where Name appears from now on, without walking the bodies that
+  // hold it in the first pass.
+  void addWatched(llvm::StringRef Name);
 
   // Walk every function body, triggered or not.
   void walkEveryBody() { EveryBody = true; }
@@ -43,18 +57,43 @@ public:
   void plan(std::vector<clang::Decl *> &Traverse,
             std::vector<clang::Decl *> &MatchAlone);
 
+  // After the first pass: the function bodies (and classes with member
+  // bodies) that mention one of Names, watched or triggers, and were not
+  // walked by it.
+  void followUp(const std::vector<std::string> &Names,
+                std::vector<clang::Decl *> &Traverse);
+
+  // How many distinct string literals the tokens showed stored with
+  // `Name = "..."` (assignments and designated initializers).
+  unsigned literalStores(llvm::StringRef Name) const;
+
 private:
-  bool isTriggered(const clang::Decl *D);
-  void place(clang::Decl *D, std::vector<clang::Decl *> &Traverse,
+  using IdentifierSet = llvm::SmallPtrSet<const clang::IdentifierInfo *, 16>;
+  using OffsetMap = llvm::DenseMap<clang::FileID, std::vector<unsigned>>;
+
+  void watch(llvm::StringRef Name);
+  void onToken(const clang::Token &Tok);
+  OffsetMap offsetsOf(const IdentifierSet &Names) const;
+  bool mentions(const clang::Decl *D, const OffsetMap &Offsets) const;
+  void place(clang::Decl *D, const OffsetMap &Offsets,
+             std::vector<clang::Decl *> &Traverse,
              std::vector<clang::Decl *> &MatchAlone);
+  void collectBodies(clang::Decl *D, const OffsetMap &Offsets,
+                     std::vector<clang::Decl *> &Out) const;
 
   clang::Preprocessor &PP;
   clang::SourceManager &SM;
   bool EveryBody = false;
-  llvm::SmallPtrSet<const clang::IdentifierInfo *, 16> Triggers;
-  std::vector<clang::SourceLocation> Seen; // where a trigger appeared
-  llvm::DenseMap<clang::FileID, std::vector<unsigned>> SeenOffsets;
+  IdentifierSet Triggers; // walk the bodies that mention these
+  IdentifierSet Watched;  // triggers and the names only recorded
+  // Where a watched name appeared.
+  std::vector<std::pair<const clang::IdentifierInfo *, clang::SourceLocation>> Seen;
   std::vector<clang::Decl *> TopLevel;
+  llvm::DenseSet<const clang::Decl *> FirstPass; // walked by the first pass
+  // `name = "literal"`: the watched name just seen, and whether `=` followed.
+  const clang::IdentifierInfo *Storing = nullptr;
+  bool SawAssign = false;
+  llvm::DenseMap<const clang::IdentifierInfo *, llvm::StringSet<>> Literals;
 };
 
 } // namespace memrules

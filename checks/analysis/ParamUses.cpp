@@ -319,7 +319,7 @@ bool objectReadOnly(UseChain &Chain, Mode M) {
     // `p.x;` as a statement reads nothing and writes nothing.
     return isa<CompoundStmt>(P);
   }
-  return true;
+  return false; // a whole initialiser (`ref_(p)` binds a member reference)
 }
 
 // Chain.child() is a pointer into the object (an array field decayed).
@@ -362,7 +362,7 @@ bool pointerIntoObjectReadOnly(UseChain &Chain, Mode M) {
 bool pointerReadOnly(UseChain &Chain) {
   const Stmt *P = Chain.up();
   if (!P)
-    return true;
+    return false; // a whole initialiser (`ptr_(p)` keeps the pointer)
   if (isa<UnaryExprOrTypeTraitExpr>(P))
     return true;
   const auto *Load = dyn_cast<ImplicitCastExpr>(P);
@@ -435,18 +435,26 @@ private:
 
 } // namespace
 
-bool isOnlyRead(const ParmVarDecl &P, const FunctionDecl &F) {
+// The body, and a constructor's member and base initialisers, which are
+// not part of it.
+static bool judgeFunction(ReferenceJudge &Judge, const FunctionDecl &F) {
   if (!F.getBody())
     return false;
-  ReferenceJudge Judge(P, [](UseChain &Chain) {
-    return objectReadOnly(Chain, Mode::Value);
-  });
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit() && !Judge.run(Init->getInit()))
+        return false;
   return Judge.run(F.getBody());
 }
 
+bool isOnlyRead(const ParmVarDecl &P, const FunctionDecl &F) {
+  ReferenceJudge Judge(P, [](UseChain &Chain) {
+    return objectReadOnly(Chain, Mode::Value);
+  });
+  return judgeFunction(Judge, F);
+}
+
 bool onlyReadsPointee(const ParmVarDecl &P, const FunctionDecl &F) {
-  if (!F.getBody())
-    return false;
   bool IsReference = P.getType()->isReferenceType();
   ReferenceJudge Judge(P, IsReference ? +[](UseChain &Chain) {
     return objectReadOnly(Chain, Mode::Pointee);
@@ -454,7 +462,7 @@ bool onlyReadsPointee(const ParmVarDecl &P, const FunctionDecl &F) {
                                       : +[](UseChain &Chain) {
                                           return pointerReadOnly(Chain);
                                         });
-  return Judge.run(F.getBody());
+  return judgeFunction(Judge, F);
 }
 
 } // namespace memrules

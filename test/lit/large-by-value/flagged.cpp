@@ -35,3 +35,9 @@ double use_local(Bigger *b) { return local(*b); }
 
 // Matrix is exactly 128 bytes: not larger than max-bytes, so not flagged.
 double exact(Matrix m) { return m.cells[1][1]; }
+
+// Copied in a constructor's member initialiser: a const reference would do.
+struct Copier {
+  Bigger kept;
+  explicit Copier(Bigger b) : kept(b) {} // expected-warning {{parameter 'b' copies all 160 bytes}}
+};

@@ -65,3 +65,9 @@ int (&ref_to_function)(Big) = by_pointer_to_function;
 // Unnamed and unused parameters: the signature is someone else's.
 int unnamed(Big) { return 0; }
 int unused(Big b) { return 0; }
+
+// Moved from in a constructor's member initialiser.
+struct Keeper {
+  Big kept;
+  explicit Keeper(Big b) : kept(std::move(b)) {}
+};

@@ -38,6 +38,19 @@ static bool mayRunPastItsSize(const RecordDecl &Record) {
   return Last->getType()->isIncompleteArrayType();
 }
 
+// A volatile or atomic field: reading a copy is not reading the object.
+static bool hasVolatileOrAtomicField(const RecordDecl &Record, unsigned Depth = 0) {
+  for (const FieldDecl *Field : Record.fields()) {
+    QualType T = Field->getType();
+    if (T.isVolatileQualified() || T->isAtomicType())
+      return true;
+    if (const RecordDecl *Inner = T->getAsRecordDecl())
+      if (Depth < 8 && hasVolatileOrAtomicField(*Inner, Depth + 1))
+        return true;
+  }
+  return false;
+}
+
 // The record a `const T *` or `const T &` parameter lends, if it is one the
 // rule is about: complete, const and not volatile, trivially copyable.
 static const RecordDecl *lentRecord(const ParmVarDecl &P, ASTContext &AST) {
@@ -50,7 +63,8 @@ static const RecordDecl *lentRecord(const ParmVarDecl &P, ASTContext &AST) {
       Pointee->isIncompleteType() || !Pointee.isTriviallyCopyableType(AST))
     return nullptr;
   const RecordDecl *Record = Pointee->getAsRecordDecl();
-  if (!Record || Record->isInvalidDecl() || mayRunPastItsSize(*Record))
+  if (!Record || Record->isInvalidDecl() || mayRunPastItsSize(*Record) ||
+      hasVolatileOrAtomicField(*Record))
     return nullptr;
   return Record;
 }

@@ -47,6 +47,12 @@ static size_t lend_array(const struct named *n) { return strlen(n->name); }
 static int flexible(const struct header *h) { return h->kind + h->data[0]; }
 static int one_element(const struct legacy *l) { return l->kind + l->data[2]; }
 
+// Volatile and atomic fields: a copy would not read the object.
+struct status { volatile int ready; int code; };
+struct counter { _Atomic int hits; };
+static int ready(const struct status *s) { return s->ready; }
+static int hits(const struct counter *c) { return c->hits; }
+
 // Another parameter that may write the same object.
 static void swap_into(struct point *out, const struct point *in) {
   out->x = in->y;
@@ -82,8 +88,8 @@ static int from_sys(struct sys_pair *p) { return sys_sum(p); }
 GETTER(macro_getter)
 
 int use(struct point *p, struct big *b, int *i, struct opaque *o, struct named *n,
-        struct header *h, struct legacy *l) {
-  return ext(p) + (int)too_big(b) + scalar(i) + opaque_use(o) + not_const(p) +
+        struct header *h, struct legacy *l, struct status *st, struct counter *c) {
+  return ready(st) + hits(c) + ext(p) + (int)too_big(b) + scalar(i) + opaque_use(o) + not_const(p) +
          vol(p) + compared(p, p) + null_checked(p) + negated(p) + stored(p) +
          returned(p)->x + offset(p) + indexed(p, 0) + stepped(p, 1) + cast(p) +
          pass_on(p) + addr(p) + reassigned(p, p) + *member_addr(p) +

@@ -48,6 +48,10 @@ void forEachFunctionDefinition(ASTContext &AST,
 bool signatureIsOwn(const FunctionDecl &F) {
   if (F.isMain() || F.isVariadic() || !F.hasWrittenPrototype())
     return false;
+  // Kept for assembly or the linker (`used`), or replaceable by another
+  // definition with the same signature (`weak`).
+  if (F.hasAttr<UsedAttr>() || F.isWeak())
+    return false;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&F))
     if (Method->isVirtual())
       return false;

@@ -35,8 +35,9 @@ void forEachFunctionDefinition(
 
 // Is F's signature the project's own to change? Not main, not virtual (an
 // override's signature is its base's), not variadic, not `extern "C"` in C++
-// (called from C or through dlsym), prototyped (no K&R definition), and not
-// written by a macro expansion. Whether its address is taken is asked
+// (called from C or through dlsym), not `used` or `weak` (referenced from
+// assembly, or replaceable by another definition of the same signature),
+// prototyped (no K&R definition), and not written by a macro expansion. Whether its address is taken is asked
 // separately (AddressTakenFunctions), last, being the costly question.
 bool signatureIsOwn(const clang::FunctionDecl &F);
 

@@ -46,6 +46,10 @@ int variadic(struct big b, ...) { return b.n; }
 int main(int argc, char **argv) { return argc; }
 int knr(b) struct big b; { return b.n; }
 
+// Kept for assembly, or replaceable by another definition.
+__attribute__((used)) static int kept_for_asm(struct big b) { return b.n; }
+__attribute__((weak)) int replaceable(struct big b) { return b.n; }
+
 // Functions whose address is taken anywhere in the TU: the signature is a
 // callback's.
 static int cb_read(struct big b) { return b.n; }

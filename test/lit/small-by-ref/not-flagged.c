@@ -59,6 +59,9 @@ static void swap_into(struct point *out, const struct point *in) {
   out->y = in->x;
 }
 
+// Kept for assembly.
+__attribute__((used)) static int kept_for_asm(const struct point *p) { return p->x; }
+
 // Functions whose address is taken: a comparator, a table entry.
 static int cmp(const void *a, const void *b) { return 0; }
 static int by_x(const struct point *a) { return a->x; }

@@ -4,10 +4,12 @@
 #include "AllocSizeOverflow.h"
 #include "BannedAlloc.h"
 #include "Check.h"
+#include "LargeByValue.h"
 #include "MismatchedDealloc.h"
 #include "OversizedUnion.h"
 #include "ReallocLeak.h"
 #include "SizeofMismatch.h"
+#include "SmallByRef.h"
 #include "StringEnum.h"
 #include "StructPadding.h"
 
@@ -33,6 +35,10 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<AllocSizeOverflowCheck>(Ctx);
   case MR_RULE_MISMATCHED_DEALLOC:
     return std::make_unique<MismatchedDeallocCheck>(Ctx);
+  case MR_RULE_LARGE_BY_VALUE:
+    return std::make_unique<LargeByValueCheck>(Ctx);
+  case MR_RULE_SMALL_BY_REF:
+    return std::make_unique<SmallByRefCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

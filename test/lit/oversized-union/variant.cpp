@@ -20,7 +20,7 @@ struct Holder {
 };
 
 // A parameter.
-int take(std::variant<char, Big, short> v) { // expected-warning {{'std::variant<char, Big, short>' is 520 bytes because of alternative 'Big' (512 bytes); the next largest alternative is 'short' (2 bytes)}}
+int take(std::variant<char, Big, short> v) { // expected-warning {{'std::variant<char, Big, short>' is 520 bytes because of alternative 'Big' (512 bytes); the next largest alternative is 'short' (2 bytes)}} expected-warning {{parameter 'v' copies all 520 bytes of 'std::variant<char, Big, short>'}}
   return v.index();
 }
 

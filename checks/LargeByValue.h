@@ -1,0 +1,35 @@
+// large-by-value: a parameter of struct, union or class type larger than
+// `max-bytes`, passed by value although the function only reads it: every
+// call copies the whole object; a `const T *` (C) or `const T &` (C++)
+// copies one pointer (RULES.md, copy family).
+//
+// The rule judges signatures, not calls, so it needs no trigger: at the end
+// of the TU it looks at every function definition of the project's files,
+// scans a body only for parameters already large enough, and asks which
+// functions have their address taken only if such a parameter is left.
+#ifndef MEMRULES_CHECKS_LARGEBYVALUE_H
+#define MEMRULES_CHECKS_LARGEBYVALUE_H
+
+#include "Check.h"
+#include "analysis/ParamUses.h"
+
+namespace memrules {
+
+class LargeByValueCheck : public Check {
+public:
+  explicit LargeByValueCheck(CheckContext &Ctx)
+      : Check(MR_RULE_LARGE_BY_VALUE, Ctx), AddressTaken(Ctx.AST) {}
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
+  void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {}
+  void onEndOfTranslationUnit() override;
+
+private:
+  void judge(const clang::FunctionDecl &F);
+
+  AddressTakenFunctions AddressTaken;
+  bool Done = false;
+};
+
+} // namespace memrules
+
+#endif

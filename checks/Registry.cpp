@@ -10,6 +10,7 @@
 #include "SizeofMismatch.h"
 #include "StringEnum.h"
 #include "StructPadding.h"
+#include "UncheckedAlloc.h"
 
 namespace memrules {
 
@@ -33,6 +34,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<AllocSizeOverflowCheck>(Ctx);
   case MR_RULE_MISMATCHED_DEALLOC:
     return std::make_unique<MismatchedDeallocCheck>(Ctx);
+  case MR_RULE_UNCHECKED_ALLOC:
+    return std::make_unique<UncheckedAllocCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

@@ -132,6 +132,38 @@ bool mentions(const Stmt *S, const VarDecl &Var) {
   return false;
 }
 
+// The records passed by pointer to an allocation call (sqlite3DbMallocRaw's
+// `sqlite3 *db`): an allocator that records failure in its context
+// (`db->mallocFailed`) is checked through that context.
+llvm::SmallPtrSet<const Type *, 2> contextTypes(const Expr &Alloc) {
+  llvm::SmallPtrSet<const Type *, 2> Types;
+  if (const auto *Call = dyn_cast<CallExpr>(&Alloc))
+    for (const Expr *Arg : Call->arguments()) {
+      QualType T = Arg->IgnoreParenImpCasts()->getType();
+      if (T->isPointerType() && T->getPointeeType()->isRecordType())
+        Types.insert(T->getPointeeType()->getCanonicalTypeUnqualified().getTypePtr());
+    }
+  return Types;
+}
+
+// Does the condition read a field of a context object (`db->mallocFailed`,
+// `pParse->db->mallocFailed`)?
+bool readsContext(const Stmt *S, const llvm::SmallPtrSet<const Type *, 2> &Types) {
+  if (!S || Types.empty())
+    return false;
+  if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    QualType T = Member->getBase()->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (Types.count(T->getCanonicalTypeUnqualified().getTypePtr()))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (readsContext(Child, Types))
+      return true;
+  return false;
+}
+
 // What a CFG element does to the tracked fact.
 enum class Effect { None, Gen, Kill, Use };
 
@@ -147,7 +179,7 @@ public:
   Tracker(const VarDecl &Var, const Stmt &Def, const Expr &Alloc,
           const AllocatorModel &Model, ASTContext &AST)
       : Var(Var), Def(Def), Alloc(Alloc), Model(Model), AST(AST),
-        SM(AST.getSourceManager()) {}
+        SM(AST.getSourceManager()), Contexts(contextTypes(Alloc)) {}
 
   // Classify every reference to Var in the function; false if the local
   // cannot be followed (its address is taken, a lambda or block captures
@@ -159,6 +191,7 @@ public:
 
 private:
   Effect effectOf(const Stmt *S, UseSite &Use);
+  bool isDef(const Stmt *S) const;
   bool isCompiledOutCheck(const Stmt *S);
 
   const VarDecl &Var;
@@ -167,10 +200,10 @@ private:
   const AllocatorModel &Model;
   ASTContext &AST;
   const SourceManager &SM;
+  llvm::SmallPtrSet<const Type *, 2> Contexts;
 
   llvm::DenseMap<const Stmt *, Effect> Effects;
   llvm::DenseMap<const Stmt *, std::string> UseText;
-  llvm::SmallPtrSet<const Stmt *, 8> KillsSeen;
   // Expansion locations of macros whose expansion refers to Var.
   llvm::DenseSet<unsigned> RefExpansions;
   llvm::DenseMap<unsigned, bool> MacroMentions;
@@ -284,7 +317,7 @@ bool Tracker::isCompiledOutCheck(const Stmt *S) {
 }
 
 Effect Tracker::effectOf(const Stmt *S, UseSite &Use) {
-  if (S == &Def)
+  if (isDef(S))
     return Effect::Gen;
   if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
     // Clang's CFG splits `int *a = x, *b = p;` into one DeclStmt per
@@ -303,8 +336,6 @@ Effect Tracker::effectOf(const Stmt *S, UseSite &Use) {
   }
   auto It = Effects.find(S);
   if (It != Effects.end()) {
-    if (It->second == Effect::Kill)
-      KillsSeen.insert(S);
     if (It->second == Effect::Use) {
       Use.At = S;
       Use.What = UseText[S];
@@ -316,65 +347,82 @@ Effect Tracker::effectOf(const Stmt *S, UseSite &Use) {
   return Effect::None;
 }
 
+bool Tracker::isDef(const Stmt *S) const {
+  if (S == &Def)
+    return true;
+  // Clang's CFG splits `int *a = x, *p = malloc(n);` into one DeclStmt per
+  // variable.
+  if (const auto *Decl = dyn_cast<DeclStmt>(S))
+    for (const auto *D : Decl->decls())
+      if (D == &Var)
+        return Var.getInit() && strip(Var.getInit()) == &Alloc;
+  return false;
+}
+
+// A worklist over the blocks the allocation's unchecked value can reach:
+// blocks holding the allocation first, then every block entered with the
+// fact set. Each block is walked at most twice, so a candidate costs a
+// fraction of one pass over the function's CFG.
 std::vector<UseSite> Tracker::run(const CFG &Graph) {
-  unsigned Blocks = Graph.getNumBlockIDs();
-  std::vector<char> In(Blocks, 0), Out(Blocks, 0), Done(Blocks, 0);
-  bool SawDef = false;
+  std::vector<char> Entered(Graph.getNumBlockIDs(), 0);
+  std::vector<const CFGBlock *> Work;
   llvm::DenseMap<const Stmt *, std::string> Found;
-  bool Changed = true;
-  for (unsigned Round = 0; Changed && Round < 1000; ++Round) {
-    Changed = false;
-    for (const CFGBlock *B : Graph) {
-      unsigned Id = B->getBlockID();
-      char State = 0;
-      for (const CFGBlock::AdjacentBlock &Pred : B->preds())
-        if (const CFGBlock *P = Pred.getReachableBlock())
-          State |= Out[P->getBlockID()];
-      if (Done[Id] && State == In[Id])
+  auto Walk = [&](const CFGBlock &B, char State) {
+    for (const CFGElement &Element : B) {
+      auto S = Element.getAs<CFGStmt>();
+      if (!S)
         continue;
-      Done[Id] = 1;
-      In[Id] = State;
-      for (const CFGElement &Element : *B) {
-        auto S = Element.getAs<CFGStmt>();
-        if (!S)
-          continue;
-        UseSite Use{nullptr, ""};
-        switch (effectOf(S->getStmt(), Use)) {
-        case Effect::Gen:
-          SawDef = true;
-          State = 1;
-          break;
-        case Effect::Kill:
-          State = 0;
-          break;
-        case Effect::Use:
-          if (State)
-            Found[Use.At] = Use.What;
-          break;
-        case Effect::None:
-          break;
-        }
-      }
-      // A NULL test of the local ends the unchecked stretch on both
-      // branches: the non-NULL one is checked, and the NULL one is where
-      // the author handles (or chooses not to handle) the failure. Any
-      // condition a macro spells that mentions the local counts too
-      // (CHECK(p), assert(p)).
-      const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
-      if (Cond && (testsNull(Cond, Var, AST) ||
-                   (Cond->getBeginLoc().isMacroID() && mentions(Cond, Var))))
+      UseSite Use{nullptr, ""};
+      switch (effectOf(S->getStmt(), Use)) {
+      case Effect::Gen:
+        State = 1;
+        break;
+      case Effect::Kill:
         State = 0;
-      if (State != Out[Id]) {
-        Out[Id] = State;
-        Changed = true;
+        break;
+      case Effect::Use:
+        if (State)
+          Found[Use.At] = Use.What;
+        break;
+      case Effect::None:
+        break;
       }
     }
+    // A NULL test of the local ends the unchecked stretch on both
+    // branches: the non-NULL one is checked, and the NULL one is where the
+    // author handles (or chooses not to handle) the failure. Any condition
+    // a macro spells that mentions the local counts too (CHECK(p),
+    // assert(p)). So does testing the failure flag of the context the
+    // allocator was given (sqlite's `db->mallocFailed`).
+    const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+    if (Cond && (testsNull(Cond, Var, AST) ||
+                 (Cond->getBeginLoc().isMacroID() && mentions(Cond, Var)) ||
+                 readsContext(Cond, Contexts)))
+      State = 0;
+    if (!State)
+      return;
+    for (const CFGBlock::AdjacentBlock &Succ : B.succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        if (!Entered[Next->getBlockID()]) {
+          Entered[Next->getBlockID()] = 1;
+          Work.push_back(Next);
+        }
+  };
+  bool SawDef = false;
+  for (const CFGBlock *B : Graph)
+    for (const CFGElement &Element : *B)
+      if (auto S = Element.getAs<CFGStmt>())
+        if (isDef(S->getStmt())) {
+          SawDef = true;
+          Walk(*B, 0);
+          break;
+        }
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.back();
+    Work.pop_back();
+    Walk(*B, 1);
   }
   std::vector<UseSite> Uses;
-  // A write the CFG never showed (an unusual form): the facts are unsure.
-  for (const auto &Entry : Effects)
-    if (Entry.second == Effect::Kill && !KillsSeen.count(Entry.first))
-      return Uses;
   if (!SawDef)
     return Uses;
   for (const auto &Entry : Found)
@@ -383,6 +431,66 @@ std::vector<UseSite> Tracker::run(const CFG &Graph) {
     return SM.isBeforeInTranslationUnit(A.At->getBeginLoc(), B.At->getBeginLoc());
   });
   return Uses;
+}
+
+// Does the condition do more with Var than compare it: `p->x`, `p[0]`,
+// `*p`, `f(p)` (a use that may come before the test)?
+bool usesInCondition(const Stmt *S, const VarDecl &Var) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (Call->getBuiltinCallee() != Builtin::BI__builtin_expect && mentions(Call, Var))
+      return true;
+  } else if (isa<MemberExpr>(S) || isa<ArraySubscriptExpr>(S)) {
+    if (mentions(S, Var))
+      return true;
+  } else if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
+    if (Unary->getOpcode() == UO_Deref && mentions(S, Var))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (usesInCondition(Child, Var))
+      return true;
+  return false;
+}
+
+bool isCheck(const Expr *Cond, const VarDecl &Var, const Expr &Alloc, ASTContext &AST) {
+  return Cond && !usesInCondition(Cond, Var) &&
+         (testsNull(Cond, Var, AST) || readsContext(Cond, contextTypes(Alloc)));
+}
+
+// The common case, decided without a CFG: the allocation sits in a test
+// of the local (`if ((p = malloc(n)) == NULL)`), or the statement right
+// after it is one (`p = malloc(n); if (p == 0) return SQLITE_NOMEM;`).
+bool checkedAtOnce(const Stmt &Def, const VarDecl &Var, const Expr &Alloc,
+                   const FunctionBody &Body, ASTContext &AST) {
+  const Stmt *Child = &Def;
+  const Stmt *P = Body.parent(Child);
+  while (P && (isa<Expr>(P) && !isa<StmtExpr>(P))) {
+    Child = P;
+    P = Body.parent(P);
+  }
+  if (!P)
+    return false;
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    if (If->getCond() == Child)
+      return isCheck(If->getCond(), Var, Alloc, AST);
+  if (const auto *While = dyn_cast<WhileStmt>(P))
+    if (While->getCond() == Child)
+      return isCheck(While->getCond(), Var, Alloc, AST);
+  const auto *Block = dyn_cast<CompoundStmt>(P);
+  if (!Block || (Child != &Def && !isa<ExprWithCleanups>(Child)))
+    return false; // the allocation inside a larger expression
+  const Stmt *const *It = std::find(Block->body_begin(), Block->body_end(), Child);
+  if (It == Block->body_end())
+    return false;
+  for (++It; It != Block->body_end() && isa<NullStmt>(*It); ++It) {
+  }
+  if (It == Block->body_end())
+    return false;
+  const auto *If = dyn_cast<IfStmt>(*It);
+  return If && !If->getInit() && !If->getConditionVariable() &&
+         isCheck(If->getCond(), Var, Alloc, AST);
 }
 
 } // namespace
@@ -437,7 +545,9 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
     Allocator = Callee->getName().str() + "()";
   } else if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("new")) {
     // Only a non-throwing operator new (std::nothrow) returns NULL.
-    if (!New->shouldNullCheckAllocation() || New->isTypeDependent())
+    // (A dependent new in a template has no operator new yet.)
+    if (New->isTypeDependent() || New->isValueDependent() ||
+        !New->getOperatorNew() || !New->shouldNullCheckAllocation())
       return;
     Alloc = New;
     Allocator = "new (std::nothrow)";
@@ -485,6 +595,8 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
       !Var->getType()->isPointerType() || Var->getType().isVolatileQualified())
     return;
 
+  if (checkedAtOnce(*Def, *Var, *Alloc, Body, AST))
+    return;
   Tracker T(*Var, *Def, *Alloc, Ctx.Allocators, AST);
   if (!T.prepare(*Function, Body))
     return;

@@ -81,3 +81,12 @@ template <typename T> T *make_one() {
   return p;
 }
 Node *instantiate() { return make_one<Node>(); }
+
+// A dependent placement new in a template (no operator new until
+// instantiation): no crash.
+template <typename T> struct Arena {
+  char storage[64];
+  T *make() { return new (storage) T(); }
+  T *make_nothrow() { return new (std::nothrow) T(); }
+};
+Node *from_arena(Arena<Node> &a) { return a.make(); }

@@ -6,6 +6,8 @@
 #include <string.h>
 
 typedef struct sqlite3 sqlite3;
+struct sqlite3 { unsigned char mallocFailed; };
+typedef struct Parse { sqlite3 *db; } Parse;
 void *sqlite3_malloc(int n);
 void sqlite3_free(void *p);
 void *sqlite3DbMallocRaw(sqlite3 *db, unsigned long long n);
@@ -67,4 +69,28 @@ void project(size_t n, const char *s) {
   char *p = pool_get(n); // expected-note {{'p' is allocated here}}
   p[0] = 0; // expected-warning {{'p' is indexed before any NULL check, but pool_get() returns NULL}}
   pool_put(p);
+}
+
+// The allocator records failure in the context it was given: checking that
+// flag (sqlite's db->mallocFailed) checks the allocation.
+int *malloc_failed(Parse *pParse, sqlite3 *db, int n) {
+  int *aiMap = sqlite3DbMallocRaw(pParse->db, n * sizeof(int));
+  if (pParse->db->mallocFailed) return 0;
+  aiMap[0] = 0;
+  struct Info { int x; } *pInfo = sqlite3DbMallocRaw(db, sizeof(*pInfo));
+  if (db->mallocFailed) {
+    sqlite3DbFree(db, pInfo);
+    return 0;
+  }
+  pInfo->x = 1;
+  return aiMap;
+}
+
+// A flag of some other object is not that check.
+struct other { int failed; };
+void other_flag(sqlite3 *db, struct other *o) {
+  char *p = sqlite3DbMallocRaw(db, 8); // expected-note {{'p' is allocated here}}
+  if (o->failed) return;
+  p[0] = 0; // expected-warning {{'p' is indexed before any NULL check}}
+  sqlite3DbFree(db, p);
 }

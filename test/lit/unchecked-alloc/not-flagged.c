@@ -209,6 +209,32 @@ void copied_then_checked(struct buf *holder) {
     return;
   r[0] = 0;
 }
+// Into an initializer or a compound literal, or as a conditional's value.
+void into_aggregate(struct buf *out, int c, char *fallback) {
+  char *p = malloc(8);
+  struct buf w = {0, p};
+  if (!w.data)
+    return;
+  p[0] = 0;
+  char *q = malloc(8);
+  *out = (struct buf){0, q};
+  if (!out->data)
+    return;
+  q[0] = 0;
+  char *r = malloc(8);
+  char *s = c ? r : fallback;
+  if (!s)
+    return;
+  r[0] = 0;
+}
+// Checked in the loop condition, used in the body.
+void loop_condition(void) {
+  struct buf *b = malloc(sizeof *b);
+  while (b != NULL && b->len > 0) {
+    b->len--;
+  }
+  free(b);
+}
 // Not a local: globals and fields belong to other functions too.
 void not_local(struct buf *holder) {
   global_buf = malloc(sizeof *global_buf);

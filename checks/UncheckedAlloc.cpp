@@ -390,13 +390,14 @@ std::vector<UseSite> Tracker::run(const CFG &Graph) {
     }
     // A NULL test of the local ends the unchecked stretch on both
     // branches: the non-NULL one is checked, and the NULL one is where the
-    // author handles (or chooses not to handle) the failure. Any condition
-    // a macro spells that mentions the local counts too (CHECK(p),
-    // assert(p)). So does testing the failure flag of the context the
-    // allocator was given (sqlite's `db->mallocFailed`).
+    // author handles (or chooses not to handle) the failure. Any other
+    // condition that mentions the local counts too (CHECK(p), assert(p),
+    // `if (!valid(p))`): the author looked at the pointer there, and a use
+    // inside the condition was already judged, as the block's elements
+    // come before its branch. So does testing the failure flag of the
+    // context the allocator was given (sqlite's `db->mallocFailed`).
     const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
-    if (Cond && (testsNull(Cond, Var, AST) ||
-                 (Cond->getBeginLoc().isMacroID() && mentions(Cond, Var)) ||
+    if (Cond && (testsNull(Cond, Var, AST) || mentions(Cond, Var) ||
                  readsContext(Cond, Contexts)))
       State = 0;
     if (!State)

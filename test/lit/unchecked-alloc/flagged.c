@@ -154,3 +154,13 @@ void two_sources(int c) {
   p[0] = 0; // expected-warning {{'p' is indexed before any NULL check}}
   free(p);
 }
+
+// A use inside a condition is judged before the condition ends the stretch.
+int used_in_condition(size_t n) {
+  char *p = malloc(n); // expected-note {{'p' is allocated here}}
+  n--;
+  if (p[0] == 'x') // expected-warning {{'p' is indexed before any NULL check}}
+    return 1;
+  free(p);
+  return 0;
+}

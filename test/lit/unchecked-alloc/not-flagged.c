@@ -101,6 +101,16 @@ void expect_macros(size_t n) {
   free(p);
   free(q);
 }
+// A condition that looks at the pointer some other way.
+int valid(const void *p);
+void validated(size_t n) {
+  char *p = malloc(n);
+  n--;
+  if (!valid(p))
+    return;
+  p[0] = 0;
+  free(p);
+}
 // Early goto, abort, exit or a noreturn function on NULL.
 int with_goto(size_t n) {
   char *p = malloc(n);

@@ -262,6 +262,14 @@ bool Tracker::prepare(const FunctionDecl &Function, const FunctionBody &Body) {
       break;
     }
     case UseKind::Read:
+      // A NULL test whose result is kept (`failed = p == NULL;
+      // if (failed) return;`) is a check wherever it stands.
+      if (const auto *Test = dyn_cast<UnaryOperator>(P))
+        if (Test->getOpcode() == UO_LNot)
+          Effects[P] = Effect::Kill;
+      if (const auto *Test = dyn_cast<BinaryOperator>(P))
+        if (Test->isEqualityOp() && testsNull(Test, Var, AST))
+          Effects[P] = Effect::Kill;
       // Into an aggregate, a constructor or a conditional's value: the
       // pointer lives on in something else a check may test.
       if (isa<InitListExpr>(P) || isa<CXXConstructExpr>(P) ||

@@ -111,6 +111,21 @@ void validated(size_t n) {
   p[0] = 0;
   free(p);
 }
+// A NULL test whose result is kept, then tested (redis's dictExpand).
+int kept_test(size_t n, int *malloc_failed, char **out) {
+  char *table = calloc(n, sizeof(char));
+  *malloc_failed = table == NULL;
+  if (*malloc_failed)
+    return -1;
+  table[0] = 1;
+  char *other = malloc(n);
+  int missing = !other;
+  if (missing)
+    return -1;
+  other[0] = 1;
+  *out = other;
+  return 0;
+}
 // Early goto, abort, exit or a noreturn function on NULL.
 int with_goto(size_t n) {
   char *p = malloc(n);

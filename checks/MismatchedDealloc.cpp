@@ -71,15 +71,6 @@ struct Release {
   std::vector<const AllocatorFamily *> Families; // Form == Function
 };
 
-// Is a libc name declared as libc's: at global scope, in std, or extern "C"?
-// (`std::free` and `free` are one function; `mylib::free` is not it.)
-bool isLibcDeclaration(const FunctionDecl &F) {
-  if (isa<CXXMethodDecl>(&F))
-    return false;
-  const DeclContext *DC = F.getDeclContext()->getRedeclContext();
-  return DC->isTranslationUnit() || DC->isStdNamespace() || F.isExternC();
-}
-
 const Expr *strip(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenCasts();

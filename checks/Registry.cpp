@@ -12,6 +12,7 @@
 #include "SmallByRef.h"
 #include "StringEnum.h"
 #include "StructPadding.h"
+#include "UncheckedAlloc.h"
 
 namespace memrules {
 
@@ -39,6 +40,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<LargeByValueCheck>(Ctx);
   case MR_RULE_SMALL_BY_REF:
     return std::make_unique<SmallByRefCheck>(Ctx);
+  case MR_RULE_UNCHECKED_ALLOC:
+    return std::make_unique<UncheckedAllocCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

@@ -8,6 +8,13 @@ using namespace clang;
 
 namespace memrules {
 
+bool isLibcDeclaration(const FunctionDecl &F) {
+  if (isa<CXXMethodDecl>(&F))
+    return false;
+  const DeclContext *DC = F.getDeclContext()->getRedeclContext();
+  return DC->isTranslationUnit() || DC->isStdNamespace() || F.isExternC();
+}
+
 static AllocatorFamily libcFamily() {
   AllocatorFamily Libc;
   Libc.Name = "libc";

@@ -20,6 +20,10 @@ class FunctionDecl;
 
 namespace memrules {
 
+// Is a libc name declared as libc's: at global scope, in std, or extern "C"?
+// (`std::free` and `free` are one function; `mylib::free` is not it.)
+bool isLibcDeclaration(const clang::FunctionDecl &F);
+
 struct AllocatorFamily {
   std::string Name;
   std::vector<std::string> Allocators;

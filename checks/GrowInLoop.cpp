@@ -108,6 +108,20 @@ bool callMayWrite(const VarUse &Use, ASTContext &AST) {
   }
   if (Index >= Callee->getNumParams())
     return false; // variadic: by value
+  // A forwarding reference (emplace_back(Args &&...)) passes the argument
+  // on to a constructor; it is not an out-parameter.
+  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
+    if (Pattern->getNumParams()) {
+      unsigned Last = Pattern->getNumParams() - 1;
+      QualType Written = Pattern->getParamDecl(Index < Last ? Index : Last)->getType();
+      if (const auto *Pack = Written->getAs<PackExpansionType>())
+        Written = Pack->getPattern();
+      else if (Index > Last)
+        return false;
+      if (const auto *RRef = Written->getAs<RValueReferenceType>())
+        if (RRef->getPointeeType()->isTemplateTypeParmType())
+          return false;
+    }
   QualType Param = Callee->getParamDecl(Index)->getType();
   return Param->isReferenceType() && !Param.getNonReferenceType().isConstQualified();
 }
@@ -448,6 +462,10 @@ void GrowInLoopCheck::run(const MatchFinder::MatchResult &Result) {
 void GrowInLoopCheck::checkGrowCall(const CallExpr &Call) {
   if (!Ctx.Allocators.isGrow(Call) || !wants(Call.getBeginLoc()))
     return;
+  // A call written by a system header's macro is not the user's text.
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  if (SM.isInSystemHeader(SM.getSpellingLoc(Call.getBeginLoc())))
+    return;
   const FunctionDecl *Function = Ctx.Functions.enclosing(Call.getBeginLoc());
   if (!Function || !Function->getBody())
     return;
@@ -524,7 +542,7 @@ void GrowInLoopCheck::checkGrowCall(const CallExpr &Call) {
     StringRef Fn = Call.getDirectCallee()->getName();
     Finding F = finding(
         Call.getBeginLoc(),
-        (Fn + " grows " + Name + " by a constant step on every iteration, so "
+        (Fn + " grows " + Name + " by a constant step in a loop, so "
               "the total copying is quadratic in its final size; grow the "
               "capacity geometrically (double it) or size it once before the "
               "loop")
@@ -626,16 +644,14 @@ void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
   // The call is a statement of the loop body, run on every iteration.
   const Stmt *LoopBody = FunctionBody::loopBody(Loop);
   const Stmt *Statement = &Call;
-  for (const Stmt *P = Body.parent(Statement); P && P != LoopBody;
-       P = Body.parent(P)) {
-    if (!isa<ExprWithCleanups>(P) && !isa<ParenExpr>(P) && !isa<CastExpr>(P))
+  while (Statement != LoopBody) {
+    const Stmt *P = Body.parent(Statement);
+    if (P == LoopBody && isa<CompoundStmt>(P))
+      break;
+    if (!P || (!isa<ExprWithCleanups>(P) && !isa<ParenExpr>(P) && !isa<CastExpr>(P)))
       return;
     Statement = P;
   }
-  if (Body.parent(Statement) != LoopBody && Statement != LoopBody)
-    return;
-  if (Statement != LoopBody && !isa<CompoundStmt>(LoopBody))
-    return;
   if (leavesEarly(LoopBody, false, false))
     return;
 
@@ -667,7 +683,8 @@ void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
     if (!Called)
       return;
     if (User == &Call || (Called->getIdentifier() && Called->getName() == Name)) {
-      ++GrowCalls;
+      if (++GrowCalls == 1 && User != &Call)
+        return; // one finding per loop: at its first growing call
       continue;
     }
     if (!keepsSize(Called))
@@ -680,6 +697,8 @@ void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
       return;
 
   std::string VarName = Var->getName().str();
+  if (GrowCalls != 1)
+    Count.clear(); // n pushes per iteration: the count is not the trip count
   std::string Advice = Count.empty() ? "reserve the loop's trip count before it"
                                      : "call '" + VarName + ".reserve(" + Count +
                                            ")' before the loop";
@@ -699,7 +718,7 @@ void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
     for (const CXXMethodDecl *M : Record->methods())
       HasReserve |= M->getIdentifier() && M->getName() == "reserve";
   SourceLocation LoopBegin = Loop->getBeginLoc();
-  if (!Count.empty() && GrowCalls == 1 && HasReserve && LoopBegin.isFileID() &&
+  if (!Count.empty() && HasReserve && LoopBegin.isFileID() &&
       isa_and_nonnull<CompoundStmt>(Body.parent(Loop))) {
     std::string Indent = indentOf(LoopBegin, SM);
     F.FixIts.push_back(FixItHint::CreateInsertion(

@@ -119,8 +119,8 @@ const AllocatorFamily *AllocatorModel::calleeFamily(const CallExpr &Call) const 
 std::vector<std::string> AllocatorModel::growNames() const {
   std::vector<std::string> Names = {"realloc", "reallocarray"};
   for (const std::string &Name : allocatorNames())
-    if (Name.find("realloc") != std::string::npos && Name != "realloc" &&
-        Name != "reallocarray")
+    if (StringRef(Name).lower().find("realloc") != std::string::npos &&
+        Name != "realloc" && Name != "reallocarray")
       Names.push_back(Name);
   return Names;
 }
@@ -144,7 +144,8 @@ bool AllocatorModel::isGrow(const CallExpr &Call) const {
   const FunctionDecl *F = Call.getDirectCallee();
   const AllocatorFamily *Family = calleeFamily(Call);
   if (Family && Family->Name != "libc")
-    return F->getName().contains("realloc") && F->getNumParams() >= 2 &&
+    return F->getName().lower().find("realloc") != std::string::npos &&
+           F->getNumParams() >= 2 &&
            F->getParamDecl(0)->getType()->isPointerType();
   return isLibcGrow(F);
 }

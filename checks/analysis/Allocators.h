@@ -54,7 +54,8 @@ public:
   const AllocatorFamily *calleeFamily(const clang::CallExpr &Call) const;
 
   // The growing calls: realloc, reallocarray, and the policy families'
-  // functions named *realloc* (sqlite3_realloc, zrealloc, g_try_realloc...).
+  // functions named *realloc* in any case (sqlite3_realloc, sqlite3DbRealloc,
+  // zrealloc, g_try_realloc...).
   std::vector<std::string> growNames() const;
   // Is Call one of them: libc's realloc/reallocarray (declared at global
   // scope, in std or extern "C", with their arity), or a family's *realloc*

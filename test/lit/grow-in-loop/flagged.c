@@ -13,7 +13,7 @@ struct item *read_items(FILE *f, size_t *count) {
   size_t n = 0;
   struct item it;
   while (fread(&it, sizeof it, 1, f) == 1) { // expected-note {{in this loop}}
-    items = realloc(items, (n + 1) * sizeof *items); // expected-warning {{realloc grows 'items' by a constant step on every iteration, so the total copying is quadratic in its final size; grow the capacity geometrically (double it) or size it once before the loop [memrules-grow-in-loop]}}
+    items = realloc(items, (n + 1) * sizeof *items); // expected-warning {{realloc grows 'items' by a constant step in a loop, so the total copying is quadratic in its final size; grow the capacity geometrically (double it) or size it once before the loop [memrules-grow-in-loop]}}
     items[n++] = it; // expected-note {{'n' advances by a constant here}}
   }
   *count = n;

@@ -166,6 +166,40 @@ const Stmt *constantAdvance(const VarDecl &Var, const Stmt &Loop,
   return First;
 }
 
+// Is the grow call under a condition (inside Loop) that reads a local the
+// loop writes other than by constant steps? `if (n == cap) { cap = ...; }`
+// is a capacity check: the growth happens only when the capacity runs out,
+// whatever the size expression says, so the check stays silent.
+bool guardedByCapacity(const CallExpr &Call, const Stmt &Loop,
+                       const FunctionBody &Body, ASTContext &AST) {
+  const Stmt *Child = &Call;
+  for (const Stmt *P = Body.parent(Child); P && P != &Loop;
+       Child = P, P = Body.parent(P)) {
+    const Expr *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      Cond = Child != If->getCond() ? If->getCond() : nullptr;
+    else if (const auto *Choice = dyn_cast<ConditionalOperator>(P))
+      Cond = Child != Choice->getCond() ? Choice->getCond() : nullptr;
+    else if (const auto *Logic = dyn_cast<BinaryOperator>(P))
+      Cond = Logic->isLogicalOp() && Child == Logic->getRHS() ? Logic->getLHS() : nullptr;
+    bool Capacity = false;
+    forEachStmt(Cond, [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (Capacity || !Var || !Var->hasLocalStorage() ||
+          isDeclaredIn(*Var, Loop, AST.getSourceManager()))
+        return;
+      for (const VarUse &Use : findUses(*Var, Loop, Body))
+        if ((Use.Kind == UseKind::Assigned || Use.Kind == UseKind::Modified) &&
+            !isConstantStep(Use, *Var, Body, AST))
+          Capacity = true;
+    });
+    if (Capacity)
+      return true;
+  }
+  return false;
+}
+
 // How a size expression changes from one iteration of a loop to the next.
 enum class Step { Invariant, Linear, Other };
 
@@ -523,7 +557,8 @@ void GrowInLoopCheck::checkGrowCall(const CallExpr &Call) {
   // is not invariant decides.
   for (const Stmt *Loop = repeatingLoop(&Call, Body, Ctx.AST); Loop;
        Loop = repeatingLoop(Loop, Body, Ctx.AST)) {
-    if (isOnBailOutBranch(Call, *Loop, Body))
+    if (isOnBailOutBranch(Call, *Loop, Body) ||
+        guardedByCapacity(Call, *Loop, Body, Ctx.AST))
       return;
     Advance Found;
     unsigned Linear = 0;

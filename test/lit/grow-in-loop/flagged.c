@@ -100,3 +100,17 @@ int *through_macro(int count) {
     APPEND(out, n, i); // expected-warning {{realloc grows}} expected-note {{'n' advances by a constant here}}
   return out;
 }
+
+// A condition on a per-iteration value does not hide the growth.
+char *commas(const char *s, size_t len) {
+  char *out = NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) { // expected-note {{in this loop}}
+    char c = s[i];
+    if (c == ',') {
+      out = realloc(out, n + 1); // expected-warning {{realloc grows 'out' by a constant step}}
+      out[n++] = c; // expected-note {{'n' advances by a constant here}}
+    }
+  }
+  return out;
+}

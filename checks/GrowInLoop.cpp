@@ -148,6 +148,10 @@ const Stmt *constantAdvance(const VarDecl &Var, const Stmt &Loop,
     switch (Use.Kind) {
     case UseKind::Assigned:
     case UseKind::Modified: {
+      // A write on a branch that leaves the loop (`n = 0; break;`) does not
+      // reach the next growth.
+      if (isOnBailOutBranch(*Use.Ref, Loop, Body))
+        break;
       if (!isConstantStep(Use, Var, Body, AST) ||
           repeatingLoop(Use.Ref, Body, AST) != &Loop)
         return nullptr;
@@ -191,7 +195,8 @@ bool guardedByCapacity(const CallExpr &Call, const Stmt &Loop,
         return;
       for (const VarUse &Use : findUses(*Var, Loop, Body))
         if ((Use.Kind == UseKind::Assigned || Use.Kind == UseKind::Modified) &&
-            !isConstantStep(Use, *Var, Body, AST))
+            !isConstantStep(Use, *Var, Body, AST) &&
+            !isOnBailOutBranch(*Use.Ref, Loop, Body))
           Capacity = true;
     });
     if (Capacity)

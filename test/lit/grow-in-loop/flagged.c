@@ -114,3 +114,25 @@ char *commas(const char *s, size_t len) {
   }
   return out;
 }
+
+// A reset on the error path that leaves the loop does not count as a write
+// (sqlite3's fts3 term scan).
+int *until_error(const int *src, size_t count, int *rc) {
+  int *out = NULL;
+  int n = 0, cap = 0;
+  for (size_t i = 0; i < count; i++) { // expected-note {{in this loop}}
+    if (n == cap) {
+      int *grown;
+      cap += 16; // expected-note {{'cap' advances by a constant here}}
+      grown = realloc(out, cap * sizeof *out); // expected-warning {{realloc grows 'out' by a constant step}}
+      if (!grown) {
+        *rc = 1;
+        n = 0;
+        break;
+      }
+      out = grown;
+    }
+    out[n++] = src[i];
+  }
+  return out;
+}

@@ -469,7 +469,11 @@ bool tripCount(const Stmt &Loop, const VarDecl &Grown, const FunctionBody &Body,
 std::vector<std::string> GrowInLoopCheck::triggers() const {
   std::vector<std::string> Names = Ctx.Allocators.growNames();
   if (Ctx.AST.getLangOpts().CPlusPlus)
-    for (const char *Name : {"push_back", "emplace_back", "insert", "emplace"})
+    // `s += c` has no identifier of its own; the string it grows is a
+    // local declared in the body, with its type spelled there.
+    for (const char *Name : {"push_back", "emplace_back", "insert", "emplace",
+                             "string", "wstring", "u8string", "u16string",
+                             "u32string", "basic_string"})
       Names.push_back(Name);
   return Names;
 }
@@ -489,10 +493,14 @@ void GrowInLoopCheck::registerMatchers(MatchFinder &Finder) {
                         unless(isExpansionInSystemHeader()))
           .bind("member"),
       this);
+  Finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
+                                        unless(isExpansionInSystemHeader()))
+                        .bind("member"),
+                    this);
 }
 
 void GrowInLoopCheck::run(const MatchFinder::MatchResult &Result) {
-  if (const auto *Member = Result.Nodes.getNodeAs<CXXMemberCallExpr>("member"))
+  if (const auto *Member = Result.Nodes.getNodeAs<CallExpr>("member"))
     checkContainerGrowth(*Member);
   else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("grow"))
     checkGrowCall(*Call);
@@ -627,19 +635,22 @@ GrowInLoopCheck::containerKind(const CXXRecordDecl *Record, SourceLocation Loc) 
   return Container::None;
 }
 
-void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
+void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
   SourceLocation Loc = Call.getBeginLoc();
-  const CXXMethodDecl *Method = Call.getMethodDecl();
-  const auto *ObjRef = dyn_cast_or_null<DeclRefExpr>(
-      Call.getImplicitObjectArgument()
-          ? Call.getImplicitObjectArgument()->IgnoreParenImpCasts()
-          : nullptr);
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  const Expr *Object = objectOf(&Call);
+  const auto *ObjRef =
+      dyn_cast_or_null<DeclRefExpr>(Object ? Object->IgnoreParenImpCasts() : nullptr);
   const auto *Var = ObjRef ? dyn_cast<VarDecl>(ObjRef->getDecl()) : nullptr;
-  if (!Method || !Method->getIdentifier() || !Var || !Var->hasLocalStorage() ||
-      isa<ParmVarDecl>(Var) || Var->getType()->isReferenceType() || !wants(Loc))
+  if (!Method || !Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var->getType()->isReferenceType() || !wants(Loc))
     return;
   Container Kind = containerKind(Var->getType()->getAsCXXRecordDecl(), Loc);
-  StringRef Name = Method->getName();
+  // The arguments after the object.
+  std::vector<const Expr *> Args;
+  for (unsigned I = isa<CXXOperatorCallExpr>(Call) ? 1 : 0; I < Call.getNumArgs(); ++I)
+    Args.push_back(Call.getArg(I));
+  std::string Name = Method->getNameAsString();
   bool OneElement = false;
   switch (Kind) {
   case Container::None:
@@ -649,15 +660,19 @@ void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
     OneElement = Name == "push_back" || Name == "emplace_back";
     break;
   case Container::String:
-    OneElement = Name == "push_back";
+    // s.push_back(c), s += c: one character (s += str appends a variable
+    // amount).
+    OneElement = Name == "push_back" ||
+                 (Name == "operator+=" && Method->getNumParams() == 1 &&
+                  Method->getParamDecl(0)->getType()->isAnyCharacterType());
     break;
   case Container::Unordered: {
     // emplace(args...) and insert(value) add at most one element;
     // insert({a, b, c}) adds a list.
     const CXXRecordDecl *Arg =
-        Call.getNumArgs() == 1 ? Call.getArg(0)->getType()->getAsCXXRecordDecl() : nullptr;
+        Args.size() == 1 ? Args[0]->getType()->getAsCXXRecordDecl() : nullptr;
     OneElement = Name == "emplace" ||
-                 (Name == "insert" && Call.getNumArgs() == 1 &&
+                 (Name == "insert" && Args.size() == 1 &&
                   !(Arg && Arg->getIdentifier() && Arg->getName() == "initializer_list"));
     break;
   }
@@ -722,7 +737,7 @@ void GrowInLoopCheck::checkContainerGrowth(const CXXMemberCallExpr &Call) {
     const CXXMethodDecl *Called = methodOf(User);
     if (!Called)
       return;
-    if (User == &Call || (Called->getIdentifier() && Called->getName() == Name)) {
+    if (User == &Call || Called->getNameAsString() == Name) {
       if (++GrowCalls == 1 && User != &Call)
         return; // one finding per loop: at its first growing call
       continue;

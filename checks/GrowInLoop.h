@@ -28,8 +28,8 @@ public:
 private:
   // The C form: a realloc-family call in a loop.
   void checkGrowCall(const clang::CallExpr &Call);
-  // The C++ form: push_back/emplace_back/insert/emplace on a local.
-  void checkContainerGrowth(const clang::CXXMemberCallExpr &Call);
+  // The C++ form: push_back/emplace_back/insert/emplace/+= on a local.
+  void checkContainerGrowth(const clang::CallExpr &Call);
   // What kind of growable container a class is, by its template's name.
   enum class Container { None, Vector, String, Unordered, Listed };
   Container containerKind(const clang::CXXRecordDecl *Record,

@@ -93,3 +93,11 @@ std::vector<std::vector<int>> rows(int n, int m) {
   }
   return all;
 }
+
+// One character at a time with +=.
+std::string stars(int n) {
+  std::string line;
+  for (int i = 0; i < n; ++i) // expected-note {{in this loop}}
+    line += '*'; // expected-warning {{call 'line.reserve(n)' before the loop}}
+  return line;
+}

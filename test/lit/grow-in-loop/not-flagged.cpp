@@ -203,6 +203,13 @@ std::string joined(const std::vector<std::string> &parts) {
   return out;
 }
 
+std::string concatenated(const std::vector<std::string> &parts) {
+  std::string out;
+  for (const std::string &p : parts)
+    out += p;
+  return out;
+}
+
 std::unordered_map<int, int> listed(const std::vector<int> &xs) {
   std::unordered_map<int, int> out;
   for (int x : xs)

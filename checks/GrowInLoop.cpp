@@ -677,6 +677,10 @@ void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
     break;
   }
   }
+  if (Kind == Container::Vector && Name == "insert" && Args.size() == 3) {
+    checkRangeInserts(Call, *Var);
+    return;
+  }
   if (!OneElement)
     return;
 
@@ -779,6 +783,139 @@ void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
     F.FixIts.push_back(FixItHint::CreateInsertion(
         LoopBegin, VarName + ".reserve(" + Count + ");\n" + Indent));
   }
+  Ctx.Report.report(F);
+}
+
+// `X.begin()`, `X.end()` (or cbegin/cend) on a plain lvalue X: the X.
+static const Expr *boundOf(const Expr *E, StringRef Begin, StringRef CBegin) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E ? E->IgnoreImplicit() : nullptr);
+  if (!Call)
+    if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E ? E->IgnoreImplicit() : nullptr))
+      if (Construct->getNumArgs() == 1)
+        Call = dyn_cast<CXXMemberCallExpr>(Construct->getArg(0)->IgnoreImplicit());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() || Call->getNumArgs() != 0 ||
+      (Method->getName() != Begin && Method->getName() != CBegin))
+    return nullptr;
+  const Expr *Object = Call->getImplicitObjectArgument();
+  return Object && isPlainLvalue(Object) ? Object->IgnoreParenImpCasts() : nullptr;
+}
+
+// `v.insert(v.end(), X.begin(), X.end())` with X a standard container (its
+// size known), not v: the range X, or null.
+static const Expr *rangeInsertSource(const Stmt *S, const VarDecl &Var) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+      isa_and_nonnull<Expr>(S) ? cast<Expr>(S)->IgnoreImplicit() : nullptr);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() || Method->getName() != "insert" ||
+      Call->getNumArgs() != 3 ||
+      !refersTo(Call->getImplicitObjectArgument(), Var))
+    return nullptr;
+  const Expr *At = boundOf(Call->getArg(0), "end", "cend");
+  const Expr *First = boundOf(Call->getArg(1), "begin", "cbegin");
+  const Expr *Last = boundOf(Call->getArg(2), "end", "cend");
+  if (!At || !refersTo(At, Var) || !First || !Last || !sameLvalue(First, Last))
+    return nullptr;
+  bool OnGrown = false;
+  forEachStmt(First, [&](const Stmt *Sub) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Sub))
+      OnGrown |= Ref->getDecl() == &Var;
+  });
+  const CXXRecordDecl *Record =
+      First->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (OnGrown || !Record || !Record->isInStdNamespace())
+    return nullptr;
+  return First;
+}
+
+static bool mentions(const Stmt *S, const VarDecl &Var) {
+  bool Found = false;
+  forEachStmt(S, [&](const Stmt *Sub) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Sub))
+      Found |= Ref->getDecl() == &Var;
+  });
+  return Found;
+}
+
+// FF-6: two or more consecutive `v.insert(v.end(), X.begin(), X.end())`
+// into a vector declared empty just before, with nothing between: each
+// extension past the first reallocates and copies what is there. Reported
+// at the first insert of the run.
+void GrowInLoopCheck::checkRangeInserts(const CallExpr &Call, const VarDecl &Var) {
+  const Expr *Init = Var.getInit();
+  if (Init) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+    if (!Construct || Construct->getNumArgs() != 0)
+      return;
+  }
+  const FunctionDecl *Function = Ctx.Functions.enclosing(Call.getBeginLoc());
+  if (!Function || !Function->getBody())
+    return;
+  const FunctionBody &Body = Ctx.Functions.body(*Function);
+  if (!Body.contains(&Call))
+    return;
+  const Stmt *Statement = &Call;
+  const Stmt *Parent = Body.parent(Statement);
+  while (Parent && (isa<ExprWithCleanups>(Parent) || isa<CastExpr>(Parent))) {
+    Statement = Parent;
+    Parent = Body.parent(Statement);
+  }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
+  if (!Block || !rangeInsertSource(Statement, Var))
+    return;
+  // Find the declaration and the run of inserts in the block.
+  std::vector<const Stmt *> Items(Block->body_begin(), Block->body_end());
+  size_t Decl = Items.size(), At = Items.size();
+  for (size_t I = 0; I < Items.size(); ++I) {
+    if (const auto *D = dyn_cast<DeclStmt>(Items[I]))
+      for (const clang::Decl *Each : D->decls())
+        if (Each == &Var)
+          Decl = I;
+    if (Items[I] == Statement)
+      At = I;
+  }
+  if (Decl >= At)
+    return;
+  for (size_t I = Decl + 1; I < At; ++I)
+    if (mentions(Items[I], Var))
+      return; // reserved, filled or used before: or an earlier insert
+  std::vector<const Expr *> Sources;
+  for (size_t I = At; I < Items.size(); ++I) {
+    const Expr *Source = rangeInsertSource(Items[I], Var);
+    if (!Source)
+      break;
+    Sources.push_back(Source);
+  }
+  if (Sources.size() < 2 || !wants(Call.getBeginLoc()))
+    return;
+
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  const LangOptions &LO = Ctx.AST.getLangOpts();
+  std::string Sum;
+  for (const Expr *Source : Sources) {
+    std::string Text;
+    if (!verbatim(Source->getSourceRange(), SM, LO, Text) ||
+        Text.find('\n') != std::string::npos) {
+      Sum.clear();
+      break;
+    }
+    Sum += (Sum.empty() ? "" : " + ") + Text + ".size()";
+  }
+  std::string Name = Var.getName().str();
+  Finding F = finding(
+      Call.getBeginLoc(),
+      "'" + Name + "' is extended " + std::to_string(Sources.size()) +
+          " times from ranges of known size without reserve, so each "
+          "extension after the first reallocates and copies it; " +
+          (Sum.empty() ? std::string("reserve the total size first")
+                       : "call '" + Name + ".reserve(" + Sum + ")' first"));
+  const Stmt *Last = Items[At + Sources.size() - 1];
+  F.Notes.push_back({Last->getBeginLoc(), "the last extension"});
+  F.Owner = Function;
+  SourceLocation Begin = Statement->getBeginLoc();
+  if (!Sum.empty() && Begin.isFileID())
+    F.FixIts.push_back(FixItHint::CreateInsertion(
+        Begin, Name + ".reserve(" + Sum + ");\n" + indentOf(Begin, SM)));
   Ctx.Report.report(F);
 }
 

@@ -30,6 +30,8 @@ private:
   void checkGrowCall(const clang::CallExpr &Call);
   // The C++ form: push_back/emplace_back/insert/emplace/+= on a local.
   void checkContainerGrowth(const clang::CallExpr &Call);
+  // FF-6: consecutive range inserts into a fresh vector.
+  void checkRangeInserts(const clang::CallExpr &Call, const clang::VarDecl &Var);
   // What kind of growable container a class is, by its template's name.
   enum class Container { None, Vector, String, Unordered, Listed };
   Container containerKind(const clang::CXXRecordDecl *Record,

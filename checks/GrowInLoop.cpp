@@ -559,6 +559,19 @@ void GrowInLoopCheck::checkGrowCall(const CallExpr &Call) {
   }
   if (Grown == Call.getNumArgs() || !Call.getArg(Grown)->getType()->isPointerType())
     return;
+  // A block the loop also replaces (`free(p); p = NULL;`) starts over and
+  // is not grown across iterations.
+  if (const auto *TargetRef = dyn_cast<DeclRefExpr>(strip(Target)))
+    if (const auto *TargetVar = dyn_cast<VarDecl>(TargetRef->getDecl()))
+      for (const VarUse &Use : findUses(*TargetVar, *Inner, Body)) {
+        if (Use.Kind != UseKind::Assigned)
+          continue;
+        const auto *Assign = dyn_cast_or_null<BinaryOperator>(
+            Body.parentIgnoringParenCasts(Use.Ref));
+        const Expr *Value = Assign ? strip(Assign->getRHS()) : nullptr;
+        if (Value != &Call && !(Temp && refersTo(Value, *Temp)))
+          return;
+      }
   std::vector<const Expr *> Sizes;
   for (unsigned I = Grown + 1; I < Call.getNumArgs(); ++I)
     if (Call.getArg(I)->getType()->isIntegerType())

@@ -208,3 +208,17 @@ int *capacity_guard(const int *src, size_t count) {
   }
   return out;
 }
+
+// The block is released and replaced in the loop: each iteration starts
+// over, nothing is copied across iterations.
+char *scratch(int rounds) {
+  char *buf = NULL;
+  size_t n = 0;
+  for (int i = 0; i < rounds; i++) {
+    buf = realloc(buf, n + 1);
+    n++;
+    free(buf);
+    buf = NULL;
+  }
+  return buf;
+}

@@ -17,6 +17,7 @@
 
 #include "analysis/LoopFacts.h"
 #include "analysis/SourceText.h"
+#include "analysis/StmtWalk.h"
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -34,21 +35,7 @@ namespace {
 
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenCasts() : nullptr; }
 
-template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
-  if (!S)
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, Visit);
-}
 
-bool containsClosure(const Stmt *S) {
-  bool Found = false;
-  forEachStmt(S, [&Found](const Stmt *Sub) {
-    Found = Found || isa<LambdaExpr>(Sub) || isa<BlockExpr>(Sub);
-  });
-  return Found;
-}
 
 bool positiveConstant(const Expr *E, ASTContext &AST) {
   Expr::EvalResult Value;
@@ -56,11 +43,6 @@ bool positiveConstant(const Expr *E, ASTContext &AST) {
          Value.Val.getInt().isStrictlyPositive();
 }
 
-bool isDeclaredIn(const VarDecl &Var, const Stmt &S, const SourceManager &SM) {
-  SourceLocation At = Var.getLocation();
-  return !SM.isBeforeInTranslationUnit(At, S.getBeginLoc()) &&
-         !SM.isBeforeInTranslationUnit(S.getEndLoc(), At);
-}
 
 // The innermost loop S runs in on every iteration, skipping loops that run
 // at most once (a macro's do { } while (0)).
@@ -135,7 +117,7 @@ const Stmt *constantAdvance(const VarDecl &Var, const Stmt &Loop,
   QualType Type = Var.getType();
   if (!Var.hasLocalStorage() || Type->isReferenceType() ||
       !Type->isIntegerType() || Type.isVolatileQualified() ||
-      isDeclaredIn(Var, Loop, AST.getSourceManager()))
+      isDeclaredIn(Var, Loop))
     return nullptr;
   const Stmt *Whole = Body.function().getBody();
   for (const VarUse &Use : findUses(Var, *Whole, Body))
@@ -191,7 +173,7 @@ bool guardedByCapacity(const CallExpr &Call, const Stmt &Loop,
       const auto *Ref = dyn_cast<DeclRefExpr>(S);
       const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
       if (Capacity || !Var || !Var->hasLocalStorage() ||
-          isDeclaredIn(*Var, Loop, AST.getSourceManager()))
+          isDeclaredIn(*Var, Loop))
         return;
       for (const VarUse &Use : findUses(*Var, Loop, Body))
         if ((Use.Kind == UseKind::Assigned || Use.Kind == UseKind::Modified) &&
@@ -709,7 +691,7 @@ void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
     return;
   const SourceManager &SM = Ctx.AST.getSourceManager();
   // Declared before the loop, not in it.
-  if (isDeclaredIn(*Var, *Loop, SM) ||
+  if (isDeclaredIn(*Var, *Loop) ||
       !SM.isBeforeInTranslationUnit(Var->getLocation(), Loop->getBeginLoc()))
     return;
 
@@ -765,7 +747,7 @@ void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
   // Filled anew in each iteration of an outer loop only if declared in it;
   // otherwise it is not empty when this loop runs again.
   if (const Stmt *Outer = Body.innermostLoop(Loop))
-    if (!isDeclaredIn(*Var, *Outer, SM))
+    if (!isDeclaredIn(*Var, *Outer))
       return;
 
   std::string VarName = Var->getName().str();

@@ -10,6 +10,7 @@
 #include "../plugin/Compat.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/SourceText.h"
+#include "analysis/StmtWalk.h"
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -34,14 +35,6 @@ bool isParameter(const Expr *E) {
   return Param && !Param->getType()->isReferenceType();
 }
 
-// Visit every statement under S (S included) in source order.
-template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
-  if (!S)
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, Visit);
-}
 
 // The lvalue E is a copy of: `x`, `(T *)x`, `x + k` -> x.
 const Expr *copySource(const Expr *E) {
@@ -123,13 +116,6 @@ bool copiesLiveLvalue(const Expr *Target, const BinaryOperator &Assign,
   return !SourceWritten;
 }
 
-bool containsClosure(const Stmt *S) {
-  bool Found = false;
-  forEachStmt(S, [&Found](const Stmt *Sub) {
-    Found = Found || isa<LambdaExpr>(Sub) || isa<BlockExpr>(Sub);
-  });
-  return Found;
-}
 
 // Is the expression written as `!P`, `P == NULL`, `NULL == P`, `P == 0`?
 bool isNullTestOf(const Expr *Cond, const Expr *P, ASTContext &AST) {

@@ -9,6 +9,8 @@
 
 #include "../plugin/Compat.h"
 #include "analysis/LoopFacts.h"
+#include "analysis/SourceText.h"
+#include "analysis/StmtWalk.h"
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -23,58 +25,7 @@ using namespace clang::ast_matchers;
 namespace memrules {
 namespace {
 
-// Is the callee libc's realloc/reallocarray: a free function declared at
-// global scope (or in std, or extern "C"), with realloc's arity?
-bool isLibcGrow(const FunctionDecl *F) {
-  if (!F || !F->getIdentifier() || isa<CXXMethodDecl>(F))
-    return false;
-  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
-  if (!DC->isTranslationUnit() && !DC->isStdNamespace() && !F->isExternC())
-    return false;
-  unsigned Arity = F->getName() == "realloc" ? 2 : 3;
-  return F->getNumParams() == Arity &&
-         F->getParamDecl(0)->getType()->isPointerType();
-}
-
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenImpCasts() : E; }
-
-// Do A and B denote the same object, structurally: the same variable,
-// member chain, dereference or subscript with the same (side-effect-free)
-// index? Anything else (calls, arithmetic) is "not the same": the check
-// stays silent rather than guess.
-bool sameLvalue(const Expr *A, const Expr *B) {
-  A = strip(A);
-  B = strip(B);
-  if (!A || !B || A->getStmtClass() != B->getStmtClass())
-    return false;
-  if (const auto *RA = dyn_cast<DeclRefExpr>(A))
-    return RA->getDecl()->getCanonicalDecl() ==
-           cast<DeclRefExpr>(B)->getDecl()->getCanonicalDecl();
-  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
-    const auto *MB = cast<MemberExpr>(B);
-    return MA->isArrow() == MB->isArrow() &&
-           MA->getMemberDecl()->getCanonicalDecl() ==
-               MB->getMemberDecl()->getCanonicalDecl() &&
-           sameLvalue(MA->getBase(), MB->getBase());
-  }
-  if (const auto *SA = dyn_cast<ArraySubscriptExpr>(A)) {
-    const auto *SB = cast<ArraySubscriptExpr>(B);
-    return sameLvalue(SA->getBase(), SB->getBase()) &&
-           sameLvalue(SA->getIdx(), SB->getIdx());
-  }
-  if (const auto *UA = dyn_cast<UnaryOperator>(A)) {
-    const auto *UB = cast<UnaryOperator>(B);
-    return UA->getOpcode() == UO_Deref && UB->getOpcode() == UO_Deref &&
-           sameLvalue(UA->getSubExpr(), UB->getSubExpr());
-  }
-  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
-    return IA->getValue().getBitWidth() ==
-               cast<IntegerLiteral>(B)->getValue().getBitWidth() &&
-           IA->getValue() == cast<IntegerLiteral>(B)->getValue();
-  if (isa<CXXThisExpr>(A))
-    return true;
-  return false;
-}
 
 // Is the lvalue a by-value pointer parameter? The caller's argument still
 // points at the old block, so nothing is lost in this function.
@@ -84,14 +35,6 @@ bool isParameter(const Expr *E) {
   return Param && !Param->getType()->isReferenceType();
 }
 
-// Visit every statement under S (S included) in source order.
-template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
-  if (!S)
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, Visit);
-}
 
 // The lvalue E is a copy of: `x`, `(T *)x`, `x + k` -> x.
 const Expr *copySource(const Expr *E) {
@@ -173,13 +116,6 @@ bool copiesLiveLvalue(const Expr *Target, const BinaryOperator &Assign,
   return !SourceWritten;
 }
 
-bool containsClosure(const Stmt *S) {
-  bool Found = false;
-  forEachStmt(S, [&Found](const Stmt *Sub) {
-    Found = Found || isa<LambdaExpr>(Sub) || isa<BlockExpr>(Sub);
-  });
-  return Found;
-}
 
 // Is the expression written as `!P`, `P == NULL`, `NULL == P`, `P == 0`?
 bool isNullTestOf(const Expr *Cond, const Expr *P, ASTContext &AST) {
@@ -339,35 +275,6 @@ std::string textOf(const Expr *E, const SourceManager &SM, const LangOptions &LO
   return Out;
 }
 
-// The verbatim text of a range that lies wholly in one file, outside macros.
-bool verbatim(SourceRange R, const SourceManager &SM, const LangOptions &LO,
-              std::string &Out) {
-  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
-    return false;
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(R), SM, LO);
-  if (Range.isInvalid())
-    return false;
-  bool Invalid = false;
-  Out = Lexer::getSourceText(Range, SM, LO, &Invalid).str();
-  return !Invalid;
-}
-
-// Leading whitespace of the line holding Loc.
-std::string indentOf(SourceLocation Loc, const SourceManager &SM) {
-  std::pair<FileID, unsigned> At = SM.getDecomposedLoc(Loc);
-  bool Invalid = false;
-  StringRef Buffer = SM.getBufferData(At.first, &Invalid);
-  if (Invalid)
-    return "";
-  size_t Start = Buffer.rfind('\n', At.second ? At.second - 1 : 0);
-  Start = Start == StringRef::npos ? 0 : Start + 1;
-  size_t End = Start;
-  while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
-    ++End;
-  return Buffer.substr(Start, End - Start).str();
-}
-
 // Is E a local variable (not static, not a reference) whose address the
 // function never takes? Then only the function's own statements write it.
 bool isPrivateLocal(const Expr *E, const FunctionBody &Body) {
@@ -388,23 +295,6 @@ bool nameIsFree(StringRef Name, ASTContext &AST) {
 
 } // namespace
 
-std::vector<std::string> ReallocLeakCheck::growNames() const {
-  std::vector<std::string> Names = {"realloc", "reallocarray"};
-  for (const std::string &Name : Ctx.Allocators.allocatorNames())
-    if (Name.find("realloc") != std::string::npos && Name != "realloc" &&
-        Name != "reallocarray")
-      Names.push_back(Name);
-  return Names;
-}
-
-// A policy family's grow function: named *realloc*, (pointer, size...).
-static bool isFamilyGrow(const CallExpr &Call, const AllocatorFamily *Family) {
-  const FunctionDecl *F = Call.getDirectCallee();
-  return Family && F && F->getIdentifier() &&
-         F->getName().contains("realloc") && F->getNumParams() >= 2 &&
-         F->getParamDecl(0)->getType()->isPointerType();
-}
-
 std::string ReallocLeakCheck::releaserFor(const CallExpr &Call,
                                           StringRef CalleeText) const {
   const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(Call);
@@ -418,7 +308,7 @@ std::string ReallocLeakCheck::releaserFor(const CallExpr &Call,
 }
 
 void ReallocLeakCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = growNames();
+  std::vector<std::string> Names = Ctx.Allocators.growNames();
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder.addMatcher(
       binaryOperator(
@@ -437,8 +327,7 @@ void ReallocLeakCheck::run(const MatchFinder::MatchResult &Result) {
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
   const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(*Call);
-  bool ProjectGrow = Family && Family->Name != "libc";
-  if (ProjectGrow ? !isFamilyGrow(*Call, Family) : !isLibcGrow(Callee))
+  if (!Ctx.Allocators.isGrow(*Call))
     return;
   SourceLocation Loc = Call->getBeginLoc();
   if (!wants(Loc))

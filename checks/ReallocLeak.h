@@ -17,12 +17,11 @@ public:
   explicit ReallocLeakCheck(CheckContext &Ctx) : Check(MR_RULE_REALLOC_LEAK, Ctx) {}
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  std::vector<std::string> triggers() const override { return growNames(); }
+  std::vector<std::string> triggers() const override {
+    return Ctx.Allocators.growNames();
+  }
 
 private:
-  // realloc, reallocarray, and the policy families' functions named
-  // *realloc* (sqlite3_realloc, ztryrealloc, g_try_realloc...).
-  std::vector<std::string> growNames() const;
   // The releaser the fix-it calls for the old block, or "" for none.
   std::string releaserFor(const clang::CallExpr &Call, llvm::StringRef CalleeText) const;
   void addFixIt(Finding &F, const clang::BinaryOperator &Assign,

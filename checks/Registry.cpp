@@ -5,6 +5,7 @@
 #include "BannedAlloc.h"
 #include "Check.h"
 #include "LargeByValue.h"
+#include "GrowInLoop.h"
 #include "MismatchedDealloc.h"
 #include "OversizedUnion.h"
 #include "ReallocLeak.h"
@@ -42,6 +43,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<SmallByRefCheck>(Ctx);
   case MR_RULE_UNCHECKED_ALLOC:
     return std::make_unique<UncheckedAllocCheck>(Ctx);
+  case MR_RULE_GROW_IN_LOOP:
+    return std::make_unique<GrowInLoopCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

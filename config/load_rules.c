@@ -93,6 +93,32 @@ static int add_glob(mr_loader *ld, const yaml_node_t *node, const char *value,
          mr_fail(ld, node, "out of memory");
 }
 
+/* `vector-like-classes: [llvm::SmallVector]`: identifiers joined by `::`,
+** an optional leading `::` (dropped: names are matched fully qualified). */
+static int add_name(mr_loader *ld, const yaml_node_t *node, const char *value,
+                    void *arg) {
+  mr_option_list *list = arg;
+  const char *p = value;
+  if (p[0] == ':' && p[1] == ':') p += 2;
+  const char *name = p;
+  int ok = *p != '\0';
+  while (ok && *p) {
+    ok = !(*p >= '0' && *p <= '9');
+    const char *start = p;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+           (*p >= '0' && *p <= '9') || *p == '_')
+      p++;
+    ok = ok && p != start;
+    if (ok && *p) {
+      ok = p[0] == ':' && p[1] == ':' && p[2] != '\0';
+      p += 2;
+    }
+  }
+  if (!ok) return mr_fail(ld, node, "'%s' is not a qualified name", value);
+  return mr_strings_push(&list->names, name) ||
+         mr_fail(ld, node, "out of memory");
+}
+
 static int load_option(mr_loader *ld, int rule, const yaml_node_t *key,
                        const yaml_node_t *value, mr_patch *patch) {
   int opt = mr_option_lookup((mr_rule_id)rule,
@@ -106,6 +132,8 @@ static int load_option(mr_loader *ld, int rule, const yaml_node_t *key,
   if (!list) return mr_fail(ld, value, "out of memory");
   patch->list[opt] = list;
   if (o->type == MR_OPT_NAME_MAP) return load_name_map(ld, value, o->name, list);
+  if (o->type == MR_OPT_NAMES)
+    return mr_each_string(ld, value, o->name, add_name, list);
   return mr_each_string(ld, value, o->name, add_glob, list);
 }
 

@@ -23,7 +23,8 @@ typedef struct mr_error {
   char message[768];
 } mr_error;
 
-/* The value of a list-valued option (MR_OPT_NAME_MAP, MR_OPT_PATH_GLOBS),
+/* The value of a list-valued option (MR_OPT_NAME_MAP, MR_OPT_PATH_GLOBS,
+** MR_OPT_NAMES),
 ** owned by the policy. */
 typedef struct mr_option_list mr_option_list;
 

@@ -26,7 +26,8 @@ typedef enum mr_scope { MR_SCOPE_ALL = 0, MR_SCOPE_HOT } mr_scope;
 typedef enum mr_option_type {
   MR_OPT_INT = 0,   /* a number in [min, max] */
   MR_OPT_NAME_MAP,  /* function name -> advice text (a YAML map) */
-  MR_OPT_PATH_GLOBS /* path globs, relative to the policy's folder */
+  MR_OPT_PATH_GLOBS, /* path globs, relative to the policy's folder */
+  MR_OPT_NAMES      /* C/C++ names, `::`-qualified (a YAML list) */
 } mr_option_type;
 
 typedef enum mr_rule_id {

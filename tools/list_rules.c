@@ -42,8 +42,9 @@ static void print_options(void) {
                o->name, o->def, o->strict, o->min, o->max);
       else
         printf("    %s: %s, default empty\n", o->name,
-               o->type == MR_OPT_NAME_MAP ? "map of name to text"
-                                          : "list of path globs");
+               o->type == MR_OPT_NAME_MAP  ? "map of name to text"
+               : o->type == MR_OPT_NAMES ? "list of qualified names"
+                                         : "list of path globs");
       printf("      %s\n", o->doc);
     }
   }

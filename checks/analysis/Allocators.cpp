@@ -123,6 +123,40 @@ const AllocatorFamily *AllocatorModel::calleeFamily(const CallExpr &Call) const 
   return familyOf(Call.getDirectCallee(), AllocatorIndex);
 }
 
+std::vector<std::string> AllocatorModel::growNames() const {
+  std::vector<std::string> Names = {"realloc", "reallocarray"};
+  for (const std::string &Name : allocatorNames())
+    if (StringRef(Name).lower().find("realloc") != std::string::npos &&
+        Name != "realloc" && Name != "reallocarray")
+      Names.push_back(Name);
+  return Names;
+}
+
+// libc's realloc/reallocarray: a free function declared at global scope (or
+// in std, or extern "C"), with their arity.
+static bool isLibcGrow(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier() || isa<CXXMethodDecl>(F))
+    return false;
+  if (F->getName() != "realloc" && F->getName() != "reallocarray")
+    return false;
+  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
+  if (!DC->isTranslationUnit() && !DC->isStdNamespace() && !F->isExternC())
+    return false;
+  unsigned Arity = F->getName() == "realloc" ? 2 : 3;
+  return F->getNumParams() == Arity &&
+         F->getParamDecl(0)->getType()->isPointerType();
+}
+
+bool AllocatorModel::isGrow(const CallExpr &Call) const {
+  const FunctionDecl *F = Call.getDirectCallee();
+  const AllocatorFamily *Family = calleeFamily(Call);
+  if (Family && Family->Name != "libc")
+    return F->getName().lower().find("realloc") != std::string::npos &&
+           F->getNumParams() >= 2 &&
+           F->getParamDecl(0)->getType()->isPointerType();
+  return isLibcGrow(F);
+}
+
 std::vector<const AllocatorFamily *>
 AllocatorModel::releasingFamilies(const FunctionDecl &Callee) const {
   std::vector<const AllocatorFamily *> Out;

@@ -57,6 +57,15 @@ public:
   // ask whether a growing call can return NULL (AllocatorFamily::NeverNull).
   const AllocatorFamily *calleeFamily(const clang::CallExpr &Call) const;
 
+  // The growing calls: realloc, reallocarray, and the policy families'
+  // functions named *realloc* in any case (sqlite3_realloc, sqlite3DbRealloc,
+  // zrealloc, g_try_realloc...).
+  std::vector<std::string> growNames() const;
+  // Is Call one of them: libc's realloc/reallocarray (declared at global
+  // scope, in std or extern "C", with their arity), or a family's *realloc*
+  // function taking a pointer first?
+  bool isGrow(const clang::CallExpr &Call) const;
+
   // The families whose releaser list names Callee (a free function, not a
   // method), in declaration order; empty when Callee releases nothing. A
   // name may be listed by several families (a preset's sub-families share

@@ -110,7 +110,7 @@ static bool hasUse(const VarDecl &Var, const Stmt &Scope, const FunctionBody &Bo
   return false;
 }
 
-static bool isDeclaredIn(const VarDecl &Var, const Stmt &Loop) {
+bool isDeclaredIn(const VarDecl &Var, const Stmt &Loop) {
   const SourceManager &SM = Var.getASTContext().getSourceManager();
   SourceLocation At = Var.getLocation();
   return !SM.isBeforeInTranslationUnit(At, Loop.getBeginLoc()) &&

@@ -8,6 +8,7 @@ namespace clang {
 class ASTContext;
 class Expr;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace memrules {
@@ -27,6 +28,10 @@ bool isOnBailOutBranch(const clang::Stmt &S, const clang::Stmt &Loop,
 // Is S (an expression statement) a call of a function that does not return
 // (exit, abort, a project's fatal-error function)?
 bool isNoReturnCall(const clang::Stmt *S);
+
+// Is Var declared inside Loop (its body, condition or init), so that it is
+// initialised anew on every iteration?
+bool isDeclaredIn(const clang::VarDecl &Var, const clang::Stmt &Loop);
 
 // Does E have the same value on every iteration of Loop? Constants, sizeof,
 // enumerators, const variables, and locals the loop never writes or lets

@@ -3,6 +3,7 @@
 #include "FunctionIndex.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
 
@@ -13,6 +14,44 @@ namespace memrules {
 bool refersTo(const Expr *E, const VarDecl &Var) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenCasts() : nullptr);
   return Ref && Ref->getDecl() == &Var;
+}
+
+// Do A and B denote the same object, structurally: the same variable,
+// member chain, dereference or subscript with the same (side-effect-free)
+// index? Anything else (calls, arithmetic) is "not the same": the check
+// stays silent rather than guess.
+bool sameLvalue(const Expr *A, const Expr *B) {
+  A = A ? A->IgnoreParenImpCasts() : nullptr;
+  B = B ? B->IgnoreParenImpCasts() : nullptr;
+  if (!A || !B || A->getStmtClass() != B->getStmtClass())
+    return false;
+  if (const auto *RA = dyn_cast<DeclRefExpr>(A))
+    return RA->getDecl()->getCanonicalDecl() ==
+           cast<DeclRefExpr>(B)->getDecl()->getCanonicalDecl();
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = cast<MemberExpr>(B);
+    return MA->isArrow() == MB->isArrow() &&
+           MA->getMemberDecl()->getCanonicalDecl() ==
+               MB->getMemberDecl()->getCanonicalDecl() &&
+           sameLvalue(MA->getBase(), MB->getBase());
+  }
+  if (const auto *SA = dyn_cast<ArraySubscriptExpr>(A)) {
+    const auto *SB = cast<ArraySubscriptExpr>(B);
+    return sameLvalue(SA->getBase(), SB->getBase()) &&
+           sameLvalue(SA->getIdx(), SB->getIdx());
+  }
+  if (const auto *UA = dyn_cast<UnaryOperator>(A)) {
+    const auto *UB = cast<UnaryOperator>(B);
+    return UA->getOpcode() == UO_Deref && UB->getOpcode() == UO_Deref &&
+           sameLvalue(UA->getSubExpr(), UB->getSubExpr());
+  }
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
+    return IA->getValue().getBitWidth() ==
+               cast<IntegerLiteral>(B)->getValue().getBitWidth() &&
+           IA->getValue() == cast<IntegerLiteral>(B)->getValue();
+  if (isa<CXXThisExpr>(A))
+    return true;
+  return false;
 }
 
 namespace {

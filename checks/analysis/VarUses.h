@@ -49,6 +49,12 @@ std::vector<VarUse> findUses(const clang::VarDecl &Var, const clang::Stmt &Scope
 // Is E (parens and casts stripped) a reference to Var?
 bool refersTo(const clang::Expr *E, const clang::VarDecl &Var);
 
+// Do A and B denote the same object, structurally: the same variable,
+// member chain, dereference or subscript with the same index (parentheses
+// and implicit casts ignored)? Anything else (calls, arithmetic) is "not
+// the same", so callers stay silent rather than guess.
+bool sameLvalue(const clang::Expr *A, const clang::Expr *B);
+
 } // namespace memrules
 
 #endif

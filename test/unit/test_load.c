@@ -346,6 +346,59 @@ static void list_options(void **state) {
                4, 24, "a");
 }
 
+/* A list of qualified names (grow-in-loop's vector-like-classes): a
+** leading `::` is dropped, anything but identifiers joined by `::` is an
+** error, and an override replaces the list for its files. */
+static void name_list_options(void **state) {
+  (void)state;
+  mr_error err;
+  mr_policy *p = load_yaml("version: 1\n"
+                           "rules:\n"
+                           "  grow-in-loop:\n"
+                           "    vector-like-classes: [llvm::SmallVector, "
+                           "\"::absl::InlinedVector\", Vec]\n"
+                           "overrides:\n"
+                           "  - files: [\"tests/**\"]\n"
+                           "    rules:\n"
+                           "      grow-in-loop: { vector-like-classes: [] }\n",
+                           &err);
+  assert_non_null(p);
+  mr_settings s;
+  mr_policy_settings_for(p, path_in("src/main.cc"), &s);
+  const mr_option_list *names = s.list[MR_OPTION_GROW_IN_LOOP_VECTOR_LIKE_CLASSES];
+  assert_int_equal(mr_option_list_count(names), 3);
+  assert_string_equal(mr_option_list_name(names, 0), "llvm::SmallVector");
+  assert_string_equal(mr_option_list_name(names, 1), "absl::InlinedVector");
+  assert_string_equal(mr_option_list_name(names, 2), "Vec");
+  mr_policy_settings_for(p, path_in("tests/t.cc"), &s);
+  assert_int_equal(
+      mr_option_list_count(s.list[MR_OPTION_GROW_IN_LOOP_VECTOR_LIKE_CLASSES]), 0);
+  mr_policy_free(p);
+
+  p = mr_policy_load_default();
+  mr_policy_settings_for(p, path_in("src/main.cc"), &s);
+  assert_int_equal(s.rule[MR_RULE_GROW_IN_LOOP].severity, MR_SEV_WARNING);
+  assert_int_equal(
+      mr_option_list_count(s.list[MR_OPTION_GROW_IN_LOOP_VECTOR_LIKE_CLASSES]), 0);
+  mr_policy_free(p);
+
+  expect_error("version: 1\nrules:\n  grow-in-loop: { vector-like-classes: "
+               "[\"a::\"] }\n",
+               3, 41, "'a::' is not a qualified name");
+  expect_error("version: 1\nrules:\n  grow-in-loop: { vector-like-classes: "
+               "[\"std::vector<int>\"] }\n",
+               3, 41, "is not a qualified name");
+  expect_error("version: 1\nrules:\n  grow-in-loop: { vector-like-classes: "
+               "[\"a:b\"] }\n",
+               3, 41, "is not a qualified name");
+  expect_error("version: 1\nrules:\n  grow-in-loop: { vector-like-classes: "
+               "[\"1v\"] }\n",
+               3, 41, "is not a qualified name");
+  expect_error("version: 1\nrules:\n  grow-in-loop: { vector-like-classes: "
+               "Vec }\n",
+               3, 40, "vector-like-classes");
+}
+
 static void duplicate_keys(void **state) {
   (void)state;
   expect_error("version: 1\nexclude: []\nversion: 1\n", 3, 1,
@@ -379,6 +432,7 @@ int main(void) {
       cmocka_unit_test(override_errors),
       cmocka_unit_test(duplicate_keys),
       cmocka_unit_test(list_options),
+      cmocka_unit_test(name_list_options),
   };
   return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -4,6 +4,7 @@
 #include "AllocSizeOverflow.h"
 #include "BannedAlloc.h"
 #include "Check.h"
+#include "LeakOnReturn.h"
 #include "MismatchedDealloc.h"
 #include "OversizedUnion.h"
 #include "ReallocLeak.h"
@@ -33,6 +34,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<AllocSizeOverflowCheck>(Ctx);
   case MR_RULE_MISMATCHED_DEALLOC:
     return std::make_unique<MismatchedDeallocCheck>(Ctx);
+  case MR_RULE_LEAK_ON_RETURN:
+    return std::make_unique<LeakOnReturnCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

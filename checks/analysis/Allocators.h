@@ -69,6 +69,15 @@ private:
   llvm::StringMap<unsigned> ReleaserIndex;  // name -> family
 };
 
+// Is a libc name declared as libc's: at global scope, in std, or extern "C"?
+// (`std::free` and `free` are one function; `mylib::free` is not it.)
+bool isLibcDeclaration(const clang::FunctionDecl &F);
+
+// The argument a releaser releases: its only one, or the only `void *`
+// parameter's (sqlite3DbFree(db, p)); null when that is ambiguous.
+const clang::Expr *releasedArgument(const clang::CallExpr &Call,
+                                    const clang::FunctionDecl &Callee);
+
 } // namespace memrules
 
 #endif

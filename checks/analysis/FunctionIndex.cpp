@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
 
 #include <algorithm>
 
@@ -123,6 +124,22 @@ const FunctionDecl *FunctionIndex::enclosing(SourceLocation Loc) {
       return Pos->Function;
   }
   return nullptr;
+}
+
+FunctionIndex::FunctionIndex(SourceManager &SM) : SM(SM) {}
+
+FunctionIndex::~FunctionIndex() = default;
+
+const CFG *FunctionIndex::cfg(const FunctionDecl &F, ASTContext &AST) {
+  auto It = CFGs.find(&F);
+  if (It != CFGs.end())
+    return It->second.get();
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, F.getBody(), &AST, Options);
+  const CFG *Result = Graph.get();
+  CFGs[&F] = std::move(Graph);
+  return Result;
 }
 
 const FunctionBody &FunctionIndex::body(const FunctionDecl &F) {

@@ -17,6 +17,8 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
+class CFG;
 class Decl;
 class FunctionDecl;
 class Stmt;
@@ -56,7 +58,8 @@ private:
 
 class FunctionIndex {
 public:
-  explicit FunctionIndex(clang::SourceManager &SM) : SM(SM) {}
+  explicit FunctionIndex(clang::SourceManager &SM);
+  ~FunctionIndex();
 
   // Record the function definitions in a top-level declaration (recursing
   // into namespaces, linkage specs, classes and templates).
@@ -67,6 +70,12 @@ public:
 
   // The function's body facts, built on first request.
   const FunctionBody &body(const clang::FunctionDecl &F);
+
+  // The function's control-flow graph (Clang's CFG, every expression an
+  // element), built on first request and shared by the checks that ask;
+  // null if Clang cannot build one. Ask only for candidates: a CFG is cheap
+  // but not free.
+  const clang::CFG *cfg(const clang::FunctionDecl &F, clang::ASTContext &AST);
 
 private:
   struct Extent {
@@ -80,6 +89,7 @@ private:
   llvm::DenseMap<clang::FileID, std::vector<Extent>> Extents;
   bool Sorted = true;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionBody>> Bodies;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;
 };
 
 } // namespace memrules

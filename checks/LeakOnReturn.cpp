@@ -450,6 +450,8 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
     for (const CFGBlock *B : *Graph) {
       unsigned Id = B->getBlockID();
       bool T = Mentions[Id], X = ReachesExit[Id];
+      if (B->hasNoReturnElement())
+        continue; // abort(), exit(): the path ends here
       for (const CFGBlock::AdjacentBlock &Succ : B->succs())
         if (const CFGBlock *To = Succ.getReachableBlock()) {
           T = T || Touch[To->getBlockID()];

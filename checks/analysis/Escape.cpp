@@ -106,6 +106,7 @@ private:
   const FunctionBody &Body;
   const AllocatorModel &Model;
   ASTContext &AST;
+  bool Opaque = false; // an explicit cast to another pointer type was crossed
 };
 
 // An lvalue inside the block (`*p`, `p->m`, `p[i]`): reading or writing it
@@ -153,6 +154,10 @@ PointerUse FateFinder::at(const Expr *E, bool IsVar, unsigned Depth) {
       if (!Cast->getType()->isPointerType() && Kind != CK_LValueToRValue &&
           Kind != CK_NoOp)
         return fate(PointerFate::Escapes); // to an integer: untraceable
+      // `(char *)ctx` handed on: an opaque slot, which keeps what it gets
+      // whatever the constness of its parameter.
+      if (isa<ExplicitCastExpr>(Cast) && Kind == CK_BitCast)
+        Opaque = true;
       Child = P;
       P = Body.parent(P);
       continue;
@@ -219,20 +224,20 @@ PointerUse FateFinder::at(const Expr *E, bool IsVar, unsigned Depth) {
   }
   if (isa<CXXDeleteExpr>(P))
     return fate(PointerFate::Released, P);
-  if (isa<UnaryExprOrTypeTraitExpr>(P) || isa<CompoundStmt>(P))
+  if (isa<UnaryExprOrTypeTraitExpr>(P))
     return fate(PointerFate::Borrowed);
-  if (const auto *If = dyn_cast<IfStmt>(P))
-    if (If->getCond() == Child)
-      return fate(PointerFate::Borrowed);
-  if (const auto *While = dyn_cast<WhileStmt>(P))
-    if (While->getCond() == Child)
-      return fate(PointerFate::Borrowed);
-  if (const auto *Do = dyn_cast<DoStmt>(P))
-    if (Do->getCond() == Child)
-      return fate(PointerFate::Borrowed);
-  if (const auto *For = dyn_cast<ForStmt>(P))
-    if (For->getCond() == Child)
-      return fate(PointerFate::Borrowed);
+  if (isa<ReturnStmt>(P) || isa<DeclStmt>(P))
+    return fate(PointerFate::Escapes);
+  if (const auto *Block = dyn_cast<CompoundStmt>(P)) {
+    // The value of a statement expression `({ ...; p; })` is its last one.
+    if (isa_and_nonnull<StmtExpr>(Body.parent(Block)) && Block->body_back() == Child)
+      return fate(PointerFate::Escapes);
+    return fate(PointerFate::Borrowed);
+  }
+  // Any other statement: a condition, or an expression statement whose
+  // value nobody uses.
+  if (!isa<Expr>(P))
+    return fate(PointerFate::Borrowed);
   return fate(PointerFate::Escapes); // returned, initialises another object, ...
 }
 
@@ -244,7 +249,8 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
     if (const auto *Ptr = T->getAs<PointerType>())
       T = Ptr->getPointeeType();
     if (const auto *Proto = T->getAs<FunctionProtoType>())
-      if (Arg < Proto->getNumParams() && pointsToConst(Proto->getParamType(Arg)))
+      if (Arg < Proto->getNumParams() && pointsToConst(Proto->getParamType(Arg)) &&
+          !Opaque)
         return fate(PointerFate::Borrowed);
     return fate(PointerFate::Escapes);
   }
@@ -272,7 +278,11 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
           Assign->getRHS()->IgnoreParenCasts() == &Call)
         return fate(PointerFate::Borrowed);
   }
-  bool Libc = isLibcDeclaration(*Callee) || Callee->getBuiltinID();
+  // libc's own: declared by a system header (a project's `read` is not it).
+  const SourceManager &SM = AST.getSourceManager();
+  bool Libc = (isLibcDeclaration(*Callee) &&
+               SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) ||
+              Callee->getBuiltinID();
   StringRef Name = libcName(*Callee);
   if (Libc) {
     auto It = returnsArgument().find(Name);
@@ -281,7 +291,7 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
                                : fate(PointerFate::Borrowed);
   }
   if (Param < Callee->getNumParams()) {
-    if (pointsToConst(Callee->getParamDecl(Param)->getType()))
+    if (pointsToConst(Callee->getParamDecl(Param)->getType()) && (Libc || !Opaque))
       return fate(PointerFate::Borrowed);
   } else if (Callee->isVariadic()) {
     // printf-like functions read their variadic arguments, never keep them.

@@ -261,6 +261,9 @@ void LeakOnReturnCheck::run(const MatchFinder::MatchResult &Result) {
 
 void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
   ASTContext &AST = Ctx.AST;
+  if (!Escape)
+    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, AST));
+  EscapeAnalysis &Escape = *this->Escape;
   const FunctionBody &Body = Ctx.Functions.body(F);
   const Stmt &Whole = *F.getBody();
 
@@ -288,7 +291,7 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
   for (const VarUse &Use : findUses(Var, Whole, Body)) {
     if (Use.Kind == UseKind::AddressTaken || Use.Ref->refersToEnclosingVariableOrCapture())
       return; // written or kept through its address, or by a closure
-    PointerUse U = fateOf(*Use.Ref, Var, Body, Ctx.Allocators, AST);
+    PointerUse U = Escape.fateOf(*Use.Ref, Var, Body);
     Refs[Use.Ref] = U;
     if (U.Fate == PointerFate::Released && U.At)
       Releases.push_back(U.At);
@@ -300,7 +303,7 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
       if (!Assign)
         return;
       Assignment As = Classify(Assign->getRHS(), Assign);
-      As.ValueFate = fateOf(*Assign, Var, Body, Ctx.Allocators, AST, false);
+      As.ValueFate = Escape.fateOf(*Assign, Var, Body, false);
       As.HasValueFate = true;
       Assigns[Assign] = As;
     }
@@ -483,6 +486,9 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
       if (auto CS = Element.getAs<CFGStmt>())
         if (isa<ReturnStmt>(CS->getStmt()) && S.leaks())
           Returns.push_back({CS->getStmt(), S});
+        else if (getenv("LOR_DEBUG") && isa<ReturnStmt>(CS->getStmt()) && (S.Mask & Owned))
+          llvm::errs() << "LORDBG mask=" << int(S.Mask) << " " << Var.getName() << " "
+                       << CS->getStmt()->getBeginLoc().printToString(AST.getSourceManager()) << "\n";
     }
     const auto *Goto = dyn_cast_or_null<GotoStmt>(B->getTerminatorStmt());
     if (!Goto || !S.leaks() || B->succ_size() != 1)

@@ -9,11 +9,15 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <memory>
+
 namespace clang {
 class VarDecl;
 }
 
 namespace memrules {
+
+class EscapeAnalysis;
 
 class LeakOnReturnCheck : public Check {
 public:
@@ -30,6 +34,9 @@ private:
 
   // Variables already analysed (each once, for all its allocations).
   llvm::SmallPtrSet<const clang::VarDecl *, 16> Done;
+  // Escape questions and the summaries of the TU's functions, built on
+  // first use.
+  std::unique_ptr<EscapeAnalysis> Escape;
 };
 
 } // namespace memrules

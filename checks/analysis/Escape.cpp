@@ -82,9 +82,9 @@ bool isSmartPointerClass(const CXXRecordDecl *Record) {
 
 class FateFinder {
 public:
-  FateFinder(const VarDecl &Var, const FunctionBody &Body, const AllocatorModel &Model,
-             ASTContext &AST)
-      : Var(Var), Body(Body), Model(Model), AST(AST) {}
+  FateFinder(EscapeAnalysis &Escape, const VarDecl &Var, const FunctionBody &Body,
+             const AllocatorModel &Model, ASTContext &AST)
+      : Escape(Escape), Var(Var), Body(Body), Model(Model), AST(AST) {}
 
   // The fate of the block at E, a pointer into it (IsVar: E is the
   // variable's own reference).
@@ -102,6 +102,7 @@ private:
     return U;
   }
 
+  EscapeAnalysis &Escape;
   const VarDecl &Var;
   const FunctionBody &Body;
   const AllocatorModel &Model;
@@ -301,6 +302,17 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
   }
   if (Libc && knownBorrowers().count(Name))
     return fate(PointerFate::Borrowed);
+  // A function of the TU: what its own body does with the parameter.
+  if (Param < Callee->getNumParams() && !Opaque) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (!Method || !Method->isVirtual()) {
+      PointerFate Summary = Escape.parameterFate(*Callee, Param);
+      if (Summary == PointerFate::Borrowed)
+        return fate(PointerFate::Borrowed);
+      if (Summary == PointerFate::Released)
+        return fate(PointerFate::Released, &Call);
+    }
+  }
   // Other builtins (__builtin_object_size, __builtin_prefetch) keep nothing;
   // the allocating ones were judged above.
   if (Callee->getBuiltinID() && !Model.calleeFamily(Call))
@@ -320,9 +332,47 @@ PointerUse FateFinder::constructorArgument(const CXXConstructExpr &Construct,
 
 } // namespace
 
-PointerUse fateOf(const Expr &Ref, const VarDecl &Var, const FunctionBody &Body,
-                  const AllocatorModel &Model, ASTContext &AST, bool IsVariable) {
-  return FateFinder(Var, Body, Model, AST).at(&Ref, IsVariable);
+PointerUse EscapeAnalysis::fateOf(const Expr &Ref, const VarDecl &Var,
+                                  const FunctionBody &Body, bool IsVariable) {
+  return FateFinder(*this, Var, Body, Model, AST).at(&Ref, IsVariable);
+}
+
+PointerFate EscapeAnalysis::parameterFate(const FunctionDecl &Callee, unsigned Index) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->getBody() || Index >= Definition->getNumParams() ||
+      Definition->isDependentContext() || Definition->isVariadic())
+    return PointerFate::Escapes;
+  const ParmVarDecl *Param = Definition->getParamDecl(Index);
+  auto Known = Summaries.find(Param);
+  if (Known != Summaries.end())
+    return Known->second;
+  // Recursion, or too deep a chain of calls: assume the worst.
+  if (InProgress.count(Param) || Depth >= 4 || !Param->getType()->isPointerType())
+    return PointerFate::Escapes;
+  InProgress.insert(Param);
+  ++Depth;
+  const FunctionBody &Body = Functions.body(*Definition);
+  PointerFate Result = PointerFate::Borrowed;
+  for (const VarUse &Use : findUses(*Param, *Definition->getBody(), Body)) {
+    if (Use.Kind == UseKind::AddressTaken ||
+        Use.Ref->refersToEnclosingVariableOrCapture()) {
+      Result = PointerFate::Escapes;
+      break;
+    }
+    PointerFate F = fateOf(*Use.Ref, *Param, Body).Fate;
+    if (F == PointerFate::Borrowed || F == PointerFate::Dereferenced)
+      continue;
+    if (F == PointerFate::Released) {
+      Result = PointerFate::Released;
+      continue;
+    }
+    Result = PointerFate::Escapes; // kept, or the parameter reassigned
+    break;
+  }
+  --Depth;
+  InProgress.erase(Param);
+  Summaries[Param] = Result;
+  return Result;
 }
 
 } // namespace memrules

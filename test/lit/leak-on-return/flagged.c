@@ -123,3 +123,21 @@ int never_freed(int fd) {
   buf[0] = 0;
   return read(fd, buf, 8) > 0; // expected-warning {{'buf' (from malloc()) leaks on this return}}
 }
+
+// A function of the same file that only borrows its parameter.
+static int checksum(char *p, size_t n) {
+  int sum = 0;
+  for (size_t i = 0; i < n; i++)
+    sum += p[i];
+  memset(p, 0, n);
+  return sum;
+}
+int summed(size_t n) {
+  char *p = malloc(n); // expected-note {{'p' is allocated here}}
+  if (!p)
+    return -1;
+  if (checksum(p, n) != 0)
+    return 1; // expected-warning {{'p' (from malloc()) leaks on this return}}
+  free(p); // expected-note {{released on the other paths here}}
+  return 0;
+}

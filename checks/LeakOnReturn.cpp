@@ -29,6 +29,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -486,9 +487,6 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
       if (auto CS = Element.getAs<CFGStmt>())
         if (isa<ReturnStmt>(CS->getStmt()) && S.leaks())
           Returns.push_back({CS->getStmt(), S});
-        else if (getenv("LOR_DEBUG") && isa<ReturnStmt>(CS->getStmt()) && (S.Mask & Owned))
-          llvm::errs() << "LORDBG mask=" << int(S.Mask) << " " << Var.getName() << " "
-                       << CS->getStmt()->getBeginLoc().printToString(AST.getSourceManager()) << "\n";
     }
     const auto *Goto = dyn_cast_or_null<GotoStmt>(B->getTerminatorStmt());
     if (!Goto || !S.leaks() || B->succ_size() != 1)

@@ -291,6 +291,19 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
       return It->second == Arg ? at(&Call, false, Depth + 1)
                                : fate(PointerFate::Borrowed);
   }
+  // A function of the TU: what its own body does with the parameter decides,
+  // const or not (sqlite3VdbeAddOp4 keeps its `const char *zP4`).
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (!Libc && Param < Callee->getNumParams() && Callee->getDefinition() &&
+      (!Method || !Method->isVirtual())) {
+    if (Opaque)
+      return fate(PointerFate::Escapes);
+    PointerFate Summary = Escape.parameterFate(*Callee, Param);
+    if (Summary == PointerFate::Released)
+      return fate(PointerFate::Released, &Call);
+    return fate(Summary == PointerFate::Borrowed ? PointerFate::Borrowed
+                                                 : PointerFate::Escapes);
+  }
   if (Param < Callee->getNumParams()) {
     if (pointsToConst(Callee->getParamDecl(Param)->getType()) && (Libc || !Opaque))
       return fate(PointerFate::Borrowed);
@@ -302,17 +315,7 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
   }
   if (Libc && knownBorrowers().count(Name))
     return fate(PointerFate::Borrowed);
-  // A function of the TU: what its own body does with the parameter.
-  if (Param < Callee->getNumParams() && !Opaque) {
-    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-    if (!Method || !Method->isVirtual()) {
-      PointerFate Summary = Escape.parameterFate(*Callee, Param);
-      if (Summary == PointerFate::Borrowed)
-        return fate(PointerFate::Borrowed);
-      if (Summary == PointerFate::Released)
-        return fate(PointerFate::Released, &Call);
-    }
-  }
+
   // Other builtins (__builtin_object_size, __builtin_prefetch) keep nothing;
   // the allocating ones were judged above.
   if (Callee->getBuiltinID() && !Model.calleeFamily(Call))

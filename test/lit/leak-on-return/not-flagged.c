@@ -95,6 +95,8 @@ static void maybe_release(char *p, int x) {
     free(p);
 }
 static int recurse(char *p, int n) { return n ? recurse(p, n - 1) : keep(p); }
+const char *saved;
+static void slot(const char *p) { saved = p; } // keeps it, const or not
 int summarised(size_t n, int x) {
   char *p = malloc(n);
   if (!p)
@@ -110,6 +112,10 @@ int summarised(size_t n, int x) {
   if (x == 3) {
     recurse(p, 3);
     return 3;
+  }
+  if (x == 4) {
+    slot(p);
+    return 4;
   }
   free(p);
   return 0;

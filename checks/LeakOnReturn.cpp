@@ -315,9 +315,11 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
   else if (!isa<ParmVarDecl>(&Var))
     Declared.Kind = Assignment::OtherValue;
 
+  if (getenv("LOR_NOCFG")) return;
   const CFG *Graph = Ctx.Functions.cfg(F, AST);
   if (!Graph)
     return;
+  if (getenv("LOR_NOFLOW")) return;
 
   auto ApplyAssignment = [&](State &S, const Assignment &As) {
     switch (As.Kind) {
@@ -359,32 +361,54 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
       break;
     }
   };
-  // One CFG element; returns true if it mentions the variable.
-  auto Step = [&](State &S, const CFGElement &Element) {
-    auto CS = Element.getAs<CFGStmt>();
-    if (!CS)
-      return false;
-    const Stmt *St = CS->getStmt();
-    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
-      if (DS->isSingleDecl() && DS->getSingleDecl() == &Var) {
-        ApplyAssignment(S, Declared);
-        return true;
+  // What each block does to the variable, in order: the elements that
+  // mention it and the returns (found once; the fixpoint then skips the
+  // rest of every block).
+  struct Event {
+    const Stmt *St;
+    const PointerUse *Use = nullptr;
+    const Assignment *Assign = nullptr; // with Use: the assignment's value fate
+    bool IsReturn = false;
+  };
+  unsigned N = Graph->getNumBlockIDs();
+  std::vector<std::vector<Event>> Events(N);
+  std::vector<bool> Mentions(N, false);
+  for (const CFGBlock *B : *Graph) {
+    std::vector<Event> &List = Events[B->getBlockID()];
+    for (const CFGElement &Element : *B) {
+      auto CS = Element.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *St = CS->getStmt();
+      Event E{St};
+      if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+        if (!DS->isSingleDecl() || DS->getSingleDecl() != &Var)
+          continue;
+        E.Assign = &Declared;
+      } else if (isa<ReturnStmt>(St)) {
+        E.IsReturn = true;
+      } else {
+        auto R = Refs.find(St);
+        auto As = Assigns.find(St);
+        if (R != Refs.end())
+          E.Use = &R->second;
+        else if (As != Assigns.end()) {
+          E.Assign = &As->second;
+          if (As->second.HasValueFate)
+            E.Use = &As->second.ValueFate;
+        } else
+          continue;
       }
-      return false;
+      if (!E.IsReturn)
+        Mentions[B->getBlockID()] = true;
+      List.push_back(E);
     }
-    auto R = Refs.find(St);
-    if (R != Refs.end()) {
-      ApplyUse(S, R->second);
-      return true;
-    }
-    auto As = Assigns.find(St);
-    if (As != Assigns.end()) {
-      ApplyAssignment(S, As->second);
-      if (As->second.HasValueFate)
-        ApplyUse(S, As->second.ValueFate);
-      return true;
-    }
-    return false;
+  }
+  auto Step = [&](State &S, const Event &E) {
+    if (E.Assign)
+      ApplyAssignment(S, *E.Assign);
+    if (E.Use)
+      ApplyUse(S, *E.Use);
   };
   // The state along the edge to successor Index of B.
   auto Refine = [&](const CFGBlock &B, unsigned Index, State S) {
@@ -401,7 +425,6 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
     return S;
   };
 
-  unsigned N = Graph->getNumBlockIDs();
   std::vector<State> In(N);
   const CFGBlock &Entry = Graph->getEntry();
   In[Entry.getBlockID()].set(Other);
@@ -416,8 +439,8 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
     Work.pop_front();
     Queued[B->getBlockID()] = false;
     State S = In[B->getBlockID()];
-    for (const CFGElement &Element : *B)
-      Step(S, Element);
+    for (const Event &E : Events[B->getBlockID()])
+      Step(S, E);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
       const CFGBlock *To = Succ.getReachableBlock();
@@ -441,13 +464,7 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
 
   // Backwards: may a path from a block mention the variable, and does one
   // reach the exit (not only noreturn calls)?
-  std::vector<bool> Mentions(N, false), Touch(N, false), ReachesExit(N, false);
-  for (const CFGBlock *B : *Graph) {
-    State Scratch;
-    for (const CFGElement &Element : *B)
-      if (Step(Scratch, Element))
-        Mentions[B->getBlockID()] = true;
-  }
+  std::vector<bool> Touch(N, false), ReachesExit(N, false);
   ReachesExit[Graph->getExit().getBlockID()] = true;
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -482,11 +499,10 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
     State S = In[B->getBlockID()];
     if (!S.Mask)
       continue;
-    for (const CFGElement &Element : *B) {
-      Step(S, Element);
-      if (auto CS = Element.getAs<CFGStmt>())
-        if (isa<ReturnStmt>(CS->getStmt()) && S.leaks())
-          Returns.push_back({CS->getStmt(), S});
+    for (const Event &E : Events[B->getBlockID()]) {
+      Step(S, E);
+      if (E.IsReturn && S.leaks())
+        Returns.push_back({E.St, S});
     }
     const auto *Goto = dyn_cast_or_null<GotoStmt>(B->getTerminatorStmt());
     if (!Goto || !S.leaks() || B->succ_size() != 1)
@@ -511,10 +527,9 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
     // Returns in covered blocks belong to the goto.
     llvm::SmallPtrSet<const Stmt *, 8> CoveredReturns;
     for (const CFGBlock *B : Covered)
-      for (const CFGElement &Element : *B)
-        if (auto CS = Element.getAs<CFGStmt>())
-          if (isa<ReturnStmt>(CS->getStmt()))
-            CoveredReturns.insert(CS->getStmt());
+      for (const Event &E : Events[B->getBlockID()])
+        if (E.IsReturn)
+          CoveredReturns.insert(E.St);
     Returns.erase(std::remove_if(Returns.begin(), Returns.end(),
                                  [&](const std::pair<const Stmt *, State> &R) {
                                    return CoveredReturns.count(R.first) > 0;

@@ -341,6 +341,7 @@ PointerUse EscapeAnalysis::fateOf(const Expr &Ref, const VarDecl &Var,
 }
 
 PointerFate EscapeAnalysis::parameterFate(const FunctionDecl &Callee, unsigned Index) {
+  if (getenv("LOR_NOSUM")) return PointerFate::Escapes;
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition || !Definition->getBody() || Index >= Definition->getNumParams() ||
       Definition->isDependentContext() || Definition->isVariadic())

@@ -315,11 +315,9 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
   else if (!isa<ParmVarDecl>(&Var))
     Declared.Kind = Assignment::OtherValue;
 
-  if (getenv("LOR_NOCFG")) return;
   const CFG *Graph = Ctx.Functions.cfg(F, AST);
   if (!Graph)
     return;
-  if (getenv("LOR_NOFLOW")) return;
 
   auto ApplyAssignment = [&](State &S, const Assignment &As) {
     switch (As.Kind) {
@@ -388,6 +386,8 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
       } else if (isa<ReturnStmt>(St)) {
         E.IsReturn = true;
       } else {
+        if (!isa<DeclRefExpr>(St) && !isa<BinaryOperator>(St))
+          continue;
         auto R = Refs.find(St);
         auto As = Assigns.find(St);
         if (R != Refs.end())

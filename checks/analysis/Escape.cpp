@@ -341,10 +341,17 @@ PointerUse EscapeAnalysis::fateOf(const Expr &Ref, const VarDecl &Var,
 }
 
 PointerFate EscapeAnalysis::parameterFate(const FunctionDecl &Callee, unsigned Index) {
-  if (getenv("LOR_NOSUM")) return PointerFate::Escapes;
   const FunctionDecl *Definition = Callee.getDefinition();
   if (!Definition || !Definition->getBody() || Index >= Definition->getNumParams() ||
       Definition->isDependentContext() || Definition->isVariadic())
+    return PointerFate::Escapes;
+  // Long bodies are not summarised: their parent map and uses would cost
+  // more than the answer is worth.
+  const SourceManager &SM = AST.getSourceManager();
+  SourceRange Range = Definition->getBody()->getSourceRange();
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID() ||
+      SM.getFileID(Range.getBegin()) != SM.getFileID(Range.getEnd()) ||
+      SM.getFileOffset(Range.getEnd()) - SM.getFileOffset(Range.getBegin()) > 16384)
     return PointerFate::Escapes;
   const ParmVarDecl *Param = Definition->getParamDecl(Index);
   auto Known = Summaries.find(Param);

@@ -20,6 +20,8 @@ namespace clang {
 class ASTContext;
 class CFG;
 class Decl;
+class DeclRefExpr;
+class VarDecl;
 class FunctionDecl;
 class Stmt;
 } // namespace clang
@@ -51,9 +53,17 @@ public:
   // The body, condition and increment of a loop statement (some may be null).
   static const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
+  // Every reference to Var in the body, in traversal (source) order. One
+  // walk of the body indexes the references of all variables at once.
+  const std::vector<const clang::DeclRefExpr *> &
+  references(const clang::VarDecl &Var) const;
+
 private:
   const clang::FunctionDecl &Function;
   clang::ParentMap Parents;
+  mutable bool Indexed = false;
+  mutable llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::DeclRefExpr *>>
+      References;
 };
 
 class FunctionIndex {

@@ -318,7 +318,8 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
 
   // Other builtins (__builtin_object_size, __builtin_prefetch) keep nothing;
   // the allocating ones were judged above.
-  if (Callee->getBuiltinID() && !Model.calleeFamily(Call))
+  if (Callee->getBuiltinID() && startsWith(Callee->getName(), "__builtin") &&
+      !Model.calleeFamily(Call))
     return fate(PointerFate::Borrowed);
   return fate(PointerFate::Escapes);
 }

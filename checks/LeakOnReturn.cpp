@@ -244,7 +244,8 @@ void LeakOnReturnCheck::run(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
   if (!Function || !Function->getBody() || isMain(*Function))
     return;
-  if (Function->isDependentContext() || Function->getTemplateInstantiationPattern())
+  if (Function->isDependentContext() || Function->getTemplateInstantiationPattern() ||
+      isHuge(*Function))
     return;
   const FunctionBody &Body = Ctx.Functions.body(*Function);
   if (!Body.contains(Alloc))
@@ -268,7 +269,7 @@ void LeakOnReturnCheck::run(const MatchFinder::MatchResult &Result) {
   if (!Var || !Var->hasLocalStorage() || !Var->getType()->isPointerType() ||
       Var->hasAttr<CleanupAttr>() || Var->getType().isVolatileQualified())
     return;
-  if (!Done.insert(Var).second || isHuge(*Function))
+  if (!Done.insert(Var).second)
     return;
   analyse(*Function, *Var);
 }

@@ -192,25 +192,6 @@ std::string correctRelease(const Value &V, const Release &Rel) {
   }
 }
 
-// The argument a releaser releases: its only one, or the only `void *`
-// parameter's (sqlite3DbFree(db, p)).
-const Expr *releasedArgument(const CallExpr &Call, const FunctionDecl &Callee) {
-  if (Call.getNumArgs() == 1)
-    return Call.getArg(0);
-  int Found = -1;
-  for (unsigned I = 0; I < Callee.getNumParams(); ++I) {
-    QualType T = Callee.getParamDecl(I)->getType();
-    if (T->isPointerType() && T->getPointeeType()->isVoidType()) {
-      if (Found >= 0)
-        return nullptr;
-      Found = I;
-    }
-  }
-  if (Found < 0 || unsigned(Found) >= Call.getNumArgs())
-    return nullptr;
-  return Call.getArg(Found);
-}
-
 std::string describeLiteral(const StringLiteral &Literal) {
   if (Literal.getCharByteWidth() != 1)
     return "a string literal";
@@ -455,19 +436,6 @@ void MismatchedDeallocCheck::registerMatchers(MatchFinder &Finder) {
                       this);
 }
 
-const CFG *MismatchedDeallocCheck::cfg(const FunctionDecl &F) {
-  auto It = CFGs.find(&F);
-  if (It != CFGs.end())
-    return It->second.get();
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&F, F.getBody(), &Ctx.AST, Options);
-  const CFG *Result = Graph.get();
-  CFGs[&F] = std::move(Graph);
-  return Result;
-}
-
 void MismatchedDeallocCheck::run(const MatchFinder::MatchResult &Result) {
   ASTContext &AST = Ctx.AST;
   Release Rel;
@@ -580,7 +548,7 @@ void MismatchedDeallocCheck::run(const MatchFinder::MatchResult &Result) {
     Candidate |= isStack(D.V.K) || !correctRelease(D.V, Rel).empty();
   if (!Candidate)
     return;
-  const CFG *Graph = cfg(*Function);
+  const CFG *Graph = Ctx.Functions.cfg(*Function, AST);
   if (!Graph)
     return;
   bool Found = false;

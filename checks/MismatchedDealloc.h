@@ -3,14 +3,6 @@
 
 #include "Check.h"
 
-#include "llvm/ADT/DenseMap.h"
-
-#include <memory>
-
-namespace clang {
-class CFG;
-}
-
 namespace memrules {
 
 class MismatchedDeallocCheck : public Check {
@@ -22,13 +14,6 @@ public:
   // free, delete (a keyword, watched like an identifier) and the policy's
   // releasers: a body without one releases nothing.
   std::vector<std::string> triggers() const override;
-
-private:
-  // The CFG of a function, built on first request for a candidate release
-  // (null if Clang cannot build one).
-  const clang::CFG *cfg(const clang::FunctionDecl &F);
-
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;
 };
 
 } // namespace memrules

@@ -172,4 +172,21 @@ AllocatorModel::releasingFamilies(const FunctionDecl &Callee) const {
   return Out;
 }
 
+const Expr *releasedArgument(const CallExpr &Call, const FunctionDecl &Callee) {
+  if (Call.getNumArgs() == 1)
+    return Call.getArg(0);
+  int Found = -1;
+  for (unsigned I = 0; I < Callee.getNumParams(); ++I) {
+    QualType T = Callee.getParamDecl(I)->getType();
+    if (T->isPointerType() && T->getPointeeType()->isVoidType()) {
+      if (Found >= 0)
+        return nullptr;
+      Found = I;
+    }
+  }
+  if (Found < 0 || unsigned(Found) >= Call.getNumArgs())
+    return nullptr;
+  return Call.getArg(Found);
+}
+
 } // namespace memrules

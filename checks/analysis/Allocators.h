@@ -82,6 +82,11 @@ private:
   llvm::StringMap<unsigned> ReleaserIndex;  // name -> family
 };
 
+// The argument a releaser releases: its only one, or the only `void *`
+// parameter's (sqlite3DbFree(db, p)); null when that is ambiguous.
+const clang::Expr *releasedArgument(const clang::CallExpr &Call,
+                                    const clang::FunctionDecl &Callee);
+
 } // namespace memrules
 
 #endif

@@ -4,7 +4,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
 
 #include <algorithm>
 
@@ -57,6 +59,32 @@ const Stmt *FunctionBody::innermostLoop(const Stmt *S) const {
       return P;
   }
   return nullptr;
+}
+
+namespace {
+class ReferenceIndexer : public RecursiveASTVisitor<ReferenceIndexer> {
+public:
+  explicit ReferenceIndexer(
+      llvm::DenseMap<const VarDecl *, std::vector<const DeclRefExpr *>> &Out)
+      : Out(Out) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      Out[Var].push_back(Ref);
+    return true;
+  }
+  llvm::DenseMap<const VarDecl *, std::vector<const DeclRefExpr *>> &Out;
+};
+} // namespace
+
+const std::vector<const DeclRefExpr *> &
+FunctionBody::references(const VarDecl &Var) const {
+  if (!Indexed) {
+    Indexed = true;
+    ReferenceIndexer(References).TraverseStmt(const_cast<Stmt *>(Function.getBody()));
+  }
+  static const std::vector<const DeclRefExpr *> None;
+  auto It = References.find(&Var);
+  return It == References.end() ? None : It->second;
 }
 
 bool FunctionBody::isWithin(const Stmt *S, const Stmt *Ancestor) const {
@@ -123,6 +151,22 @@ const FunctionDecl *FunctionIndex::enclosing(SourceLocation Loc) {
       return Pos->Function;
   }
   return nullptr;
+}
+
+FunctionIndex::FunctionIndex(SourceManager &SM) : SM(SM) {}
+
+FunctionIndex::~FunctionIndex() = default;
+
+const CFG *FunctionIndex::cfg(const FunctionDecl &F, ASTContext &AST) {
+  auto It = CFGs.find(&F);
+  if (It != CFGs.end())
+    return It->second.get();
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, F.getBody(), &AST, Options);
+  const CFG *Result = Graph.get();
+  CFGs[&F] = std::move(Graph);
+  return Result;
 }
 
 const FunctionBody &FunctionIndex::body(const FunctionDecl &F) {

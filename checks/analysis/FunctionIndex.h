@@ -17,7 +17,11 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
+class CFG;
 class Decl;
+class DeclRefExpr;
+class VarDecl;
 class FunctionDecl;
 class Stmt;
 } // namespace clang
@@ -49,14 +53,23 @@ public:
   // The body, condition and increment of a loop statement (some may be null).
   static const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
+  // Every reference to Var in the body, in traversal (source) order. One
+  // walk of the body indexes the references of all variables at once.
+  const std::vector<const clang::DeclRefExpr *> &
+  references(const clang::VarDecl &Var) const;
+
 private:
   const clang::FunctionDecl &Function;
   clang::ParentMap Parents;
+  mutable bool Indexed = false;
+  mutable llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::DeclRefExpr *>>
+      References;
 };
 
 class FunctionIndex {
 public:
-  explicit FunctionIndex(clang::SourceManager &SM) : SM(SM) {}
+  explicit FunctionIndex(clang::SourceManager &SM);
+  ~FunctionIndex();
 
   // Record the function definitions in a top-level declaration (recursing
   // into namespaces, linkage specs, classes and templates).
@@ -67,6 +80,12 @@ public:
 
   // The function's body facts, built on first request.
   const FunctionBody &body(const clang::FunctionDecl &F);
+
+  // The function's control-flow graph (Clang's CFG, every expression an
+  // element), built on first request and shared by the checks that ask;
+  // null if Clang cannot build one. Ask only for candidates: a CFG is cheap
+  // but not free.
+  const clang::CFG *cfg(const clang::FunctionDecl &F, clang::ASTContext &AST);
 
 private:
   struct Extent {
@@ -80,6 +99,7 @@ private:
   llvm::DenseMap<clang::FileID, std::vector<Extent>> Extents;
   bool Sorted = true;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionBody>> Bodies;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;
 };
 
 } // namespace memrules

@@ -125,9 +125,15 @@ static VarUse classify(const DeclRefExpr *Ref, const FunctionBody &Body) {
 
 std::vector<VarUse> findUses(const VarDecl &Var, const Stmt &Scope,
                              const FunctionBody &Body) {
+  std::vector<VarUse> Uses;
+  // The whole body: the function's reference index answers.
+  if (&Scope == Body.function().getBody()) {
+    for (const DeclRefExpr *Ref : Body.references(Var))
+      Uses.push_back(classify(Ref, Body));
+    return Uses;
+  }
   RefCollector Collector(Var);
   Collector.TraverseStmt(const_cast<Stmt *>(&Scope));
-  std::vector<VarUse> Uses;
   for (const DeclRefExpr *Ref : Collector.Refs)
     Uses.push_back(classify(Ref, Body));
   return Uses;

@@ -30,7 +30,8 @@ static void suggestions_are_close_names(void **state) {
   assert_string_equal(mr_rule_suggest("realoc-leak"), "realloc-leak");
   assert_string_equal(mr_rule_suggest("structpadding"), "struct-padding");
   assert_string_equal(mr_rule_suggest("Struct-Padding"), "struct-padding");
-  assert_null(mr_rule_suggest("leak-on-return"));
+  assert_string_equal(mr_rule_suggest("leak-on-retrun"), "leak-on-return");
+  assert_null(mr_rule_suggest("no-such-rule"));
   assert_null(mr_rule_suggest("x"));
 }
 

@@ -943,7 +943,11 @@ void StringEnumCheck::judgeFields() {
 // over a TU (sqlite3's zName), so a field is followed up only if the stores
 // already seen plus the `name = "..."` the tokens showed reach min-literals
 // (an estimate: a conditional store is not counted, and a field it misses
-// stays unreported, never misreported).
+// stays unreported, never misreported), and only if that costs at most
+// MaxFollowUpBodies more bodies.
+// At most this many more bodies walked to prove one field literal-only.
+static constexpr size_t MaxFollowUpBodies = 32;
+
 std::vector<std::string> StringEnumCheck::followUpNames(const TraversalPlan &Plan) {
   markTaintedFields();
   std::vector<std::string> Names;
@@ -962,10 +966,20 @@ std::vector<std::string> StringEnumCheck::followUpNames(const TraversalPlan &Pla
       std::vector<std::string> Distinct;
       for (const Store &S : F.Stores)
         addDistinct(Distinct, S.Literal->getString().str());
-      if (!F.Tainted &&
-          (long)(Distinct.size() + Plan.literalStores(Field->getName())) >=
+      if (F.Tainted ||
+          (long)(Distinct.size() + Plan.literalStores(Field->getName())) <
               option(MR_OPTION_STRING_ENUM_MIN_LITERALS, Field->getLocation()))
-        Names.push_back(Field->getName().str());
+        continue;
+      // A name in many bodies (sqlite3's zName is in hundreds) would cost
+      // more to follow than the whole plugin may: the field stays unproven,
+      // so unreported.
+      std::vector<Decl *> Bodies;
+      Plan.followUp({Field->getName().str()}, Bodies);
+      if (Bodies.size() > MaxFollowUpBodies) {
+        Facts[Field->getCanonicalDecl()].Tainted = true;
+        continue;
+      }
+      Names.push_back(Field->getName().str());
     }
   return Names;
 }

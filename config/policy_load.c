@@ -100,6 +100,37 @@ static const char *syntax_hint(const yaml_parser_t *parser, const char *buf) {
   return "";
 }
 
+/* Length in bytes of the line break at p, as libyaml counts them (CR LF,
+** CR, LF, and the Unicode NEL, LS and PS), or 0. */
+static int line_break_at(const char *p) {
+  const unsigned char *u = (const unsigned char *)p;
+  if (u[0] == '\r') return u[1] == '\n' ? 2 : 1;
+  if (u[0] == '\n') return 1;
+  if (u[0] == 0xC2 && u[1] == 0x85) return 2;
+  if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) return 3;
+  return 0;
+}
+
+/* libyaml may place an error at end of input one line past the last
+** (an unclosed `[` at the end of a file without a final newline): point at
+** the last character instead, a position the user and clang can show. */
+static void clamp_to_text(mr_error *err, const char *buf) {
+  int line = 1, column = 1;
+  for (const char *p = buf; *p;) {
+    int n = line_break_at(p);
+    if (n) {
+      line++, column = 1, p += n;
+      continue;
+    }
+    if (((unsigned char)*p & 0xC0) != 0x80) column++;
+    p++;
+  }
+  if (err->line > line) {
+    err->line = line;
+    err->column = column > 1 ? column - 1 : 1;
+  }
+}
+
 /* libyaml's own error, at its mark. Reader errors (bad UTF-8, control
 ** characters) carry a byte offset instead, turned into line:col here. */
 static void syntax_error(mr_loader *ld, const yaml_parser_t *parser,
@@ -121,6 +152,7 @@ static void syntax_error(mr_loader *ld, const yaml_parser_t *parser,
   yaml_mark_t mark = parser->problem_mark;
   err->line = (int)mark.line + 1;
   err->column = (int)mark.column + 1;
+  clamp_to_text(err, buf);
   const char *hint = syntax_hint(parser, buf);
   snprintf(err->message, sizeof err->message, "%s%s%s%s",
            parser->context ? parser->context : "",

@@ -169,7 +169,7 @@ void TraversalPlan::collectBodies(Decl *D, const OffsetMap &Offsets,
 }
 
 void TraversalPlan::followUp(const std::vector<std::string> &Names,
-                             std::vector<Decl *> &Traverse) {
+                             std::vector<Decl *> &Traverse) const {
   if (EveryBody || Names.empty())
     return; // every body was walked already
   IdentifierSet Wanted;

@@ -61,7 +61,7 @@ public:
   // bodies) that mention one of Names, watched or triggers, and were not
   // walked by it.
   void followUp(const std::vector<std::string> &Names,
-                std::vector<clang::Decl *> &Traverse);
+                std::vector<clang::Decl *> &Traverse) const;
 
   // How many distinct string literals the tokens showed stored with
   // `Name = "..."` (assignments and designated initializers).

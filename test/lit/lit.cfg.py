@@ -26,3 +26,16 @@ config.environment["PATH"] = os.pathsep.join(
 config.available_features.add("llvm-" + config.llvm_major)
 if os.path.exists(config.other_clang):
     config.available_features.add("other-clang")
+
+# A sanitized build (-DMEMRULES_SANITIZE=ON): clang is not instrumented, so
+# the sanitizer runtime the plugin was linked against is preloaded into every
+# command. Leak checking is off there: clang frees nothing at exit on purpose
+# (-disable-free); the unit tests, run by ctest, keep it on. User poisoning
+# is off too: LLVM's header-inline BumpPtrAllocator, compiled into the
+# sanitized plugin, poisons slab memory that uninstrumented clang code then
+# writes legitimately.
+if config.sanitizer_preload:
+    config.environment["LD_PRELOAD"] = config.sanitizer_preload
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:allow_user_poisoning=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.available_features.add("sanitized")

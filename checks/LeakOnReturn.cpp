@@ -18,6 +18,8 @@
 // variables whose address is taken or that a closure captures.
 #include "LeakOnReturn.h"
 
+#include "analysis/AllocationSites.h"
+
 #include "analysis/Escape.h"
 #include "analysis/VarUses.h"
 
@@ -214,21 +216,12 @@ LeakOnReturnCheck::LeakOnReturnCheck(CheckContext &Ctx)
 LeakOnReturnCheck::~LeakOnReturnCheck() = default;
 
 std::vector<std::string> LeakOnReturnCheck::triggers() const {
-  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
-  Names.push_back("new");
-  return Names;
+  return allocationSiteTriggers(Ctx.Allocators);
 }
 
 void LeakOnReturnCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("alloc"),
-                    this);
-  if (Ctx.AST.getLangOpts().CPlusPlus)
-    Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind("alloc"),
-                      this);
+  addAllocationSiteMatchers(Finder, this, Ctx.Allocators,
+                            Ctx.AST.getLangOpts().CPlusPlus, "alloc", "alloc");
 }
 
 void LeakOnReturnCheck::run(const MatchFinder::MatchResult &Result) {
@@ -241,15 +234,11 @@ void LeakOnReturnCheck::run(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = Alloc->getBeginLoc();
   if (!wants(Loc))
     return;
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
-  if (!Function || !Function->getBody() || isMain(*Function))
+  const FunctionBody *BodyOrNull = Ctx.Functions.nonTemplateBodyAround(*Alloc);
+  if (!BodyOrNull || isMain(BodyOrNull->function()) || isHuge(BodyOrNull->function()))
     return;
-  if (Function->isDependentContext() || Function->getTemplateInstantiationPattern() ||
-      isHuge(*Function))
-    return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(Alloc))
-    return;
+  const FunctionBody &Body = *BodyOrNull;
+  const FunctionDecl *Function = &Body.function();
 
   // The local that receives the block: `T *p = alloc(...)` or `p = alloc(...)`.
   const VarDecl *Var = nullptr;

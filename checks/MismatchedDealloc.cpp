@@ -475,16 +475,11 @@ void MismatchedDeallocCheck::run(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = AST.getSourceManager();
   if (SM.isInSystemHeader(SM.getSpellingLoc(Loc)))
     return;
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
-  if (!Function || !Function->getBody())
+  const FunctionBody *BodyOrNull = Ctx.Functions.nonTemplateBodyAround(*Rel.At);
+  if (!BodyOrNull)
     return;
-  // Templates: judged neither as patterns (dependent, no CFG) nor as
-  // instantiations (copies of the pattern's statements).
-  if (Function->isDependentContext() || Function->getTemplateInstantiationPattern())
-    return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(Rel.At))
-    return;
+  const FunctionBody &Body = *BodyOrNull;
+  const FunctionDecl *Function = &Body.function();
 
   Finding F = finding(Loc, "");
   F.Owner = Function;

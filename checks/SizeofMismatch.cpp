@@ -20,6 +20,9 @@
 // than guessed.
 #include "SizeofMismatch.h"
 
+#include "analysis/StmtWalk.h"
+#include "analysis/VarUses.h"
+
 #include "../plugin/Compat.h"
 
 #include "clang/AST/ASTContext.h"
@@ -113,42 +116,6 @@ StringRef stringFunction(const CallExpr *Call) {
   return Name;
 }
 
-// Do A and B denote the same object, structurally: the same variable,
-// member chain, dereference or subscript with the same index?
-bool sameLvalue(const Expr *A, const Expr *B) {
-  A = A ? A->IgnoreParenCasts() : nullptr;
-  B = B ? B->IgnoreParenCasts() : nullptr;
-  if (!A || !B || A->getStmtClass() != B->getStmtClass())
-    return false;
-  if (const auto *RA = dyn_cast<DeclRefExpr>(A))
-    return RA->getDecl()->getCanonicalDecl() ==
-           cast<DeclRefExpr>(B)->getDecl()->getCanonicalDecl();
-  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
-    const auto *MB = cast<MemberExpr>(B);
-    return MA->isArrow() == MB->isArrow() &&
-           MA->getMemberDecl()->getCanonicalDecl() ==
-               MB->getMemberDecl()->getCanonicalDecl() &&
-           sameLvalue(MA->getBase(), MB->getBase());
-  }
-  if (const auto *SA = dyn_cast<ArraySubscriptExpr>(A)) {
-    const auto *SB = cast<ArraySubscriptExpr>(B);
-    return sameLvalue(SA->getBase(), SB->getBase()) &&
-           sameLvalue(SA->getIdx(), SB->getIdx());
-  }
-  if (const auto *UA = dyn_cast<UnaryOperator>(A)) {
-    const auto *UB = cast<UnaryOperator>(B);
-    return UA->getOpcode() == UO_Deref && UB->getOpcode() == UO_Deref &&
-           sameLvalue(UA->getSubExpr(), UB->getSubExpr());
-  }
-  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
-    return IA->getValue().getBitWidth() ==
-               cast<IntegerLiteral>(B)->getValue().getBitWidth() &&
-           IA->getValue() == cast<IntegerLiteral>(B)->getValue();
-  if (isa<CXXThisExpr>(A))
-    return true;
-  return false;
-}
-
 // Is E the target: the declared variable, or the assigned lvalue?
 bool isTargetExpr(const Expr *E, const Expr *Lvalue, const VarDecl *Var) {
   if (Var) {
@@ -156,15 +123,6 @@ bool isTargetExpr(const Expr *E, const Expr *Lvalue, const VarDecl *Var) {
     return Ref && Ref->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl();
   }
   return sameLvalue(E, Lvalue);
-}
-
-// Visit every statement under S (S included) in source order.
-template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
-  if (!S)
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, Visit);
 }
 
 // Source text of E as written, whitespace collapsed, or "".

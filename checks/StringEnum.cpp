@@ -15,6 +15,9 @@
 // token, name, command, key, option or word.
 #include "StringEnum.h"
 
+#include "analysis/StmtWalk.h"
+#include "analysis/VarUses.h"
+
 #include "../plugin/Compat.h"
 #include "../plugin/TraversalPlan.h"
 
@@ -142,49 +145,6 @@ bool keyable(const Expr *E) {
   return false;
 }
 
-// Do A and B denote the same object, structurally?
-bool sameLvalue(const Expr *A, const Expr *B) {
-  A = strip(A);
-  B = strip(B);
-  if (!A || !B || A->getStmtClass() != B->getStmtClass())
-    return false;
-  if (const auto *RA = dyn_cast<DeclRefExpr>(A))
-    return RA->getDecl()->getCanonicalDecl() ==
-           cast<DeclRefExpr>(B)->getDecl()->getCanonicalDecl();
-  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
-    const auto *MB = cast<MemberExpr>(B);
-    return MA->isArrow() == MB->isArrow() &&
-           MA->getMemberDecl()->getCanonicalDecl() ==
-               MB->getMemberDecl()->getCanonicalDecl() &&
-           sameLvalue(MA->getBase(), MB->getBase());
-  }
-  if (const auto *SA = dyn_cast<ArraySubscriptExpr>(A)) {
-    const auto *SB = cast<ArraySubscriptExpr>(B);
-    return sameLvalue(SA->getBase(), SB->getBase()) &&
-           sameLvalue(SA->getIdx(), SB->getIdx());
-  }
-  if (const auto *UA = dyn_cast<UnaryOperator>(A)) {
-    const auto *UB = cast<UnaryOperator>(B);
-    return UA->getOpcode() == UO_Deref && UB->getOpcode() == UO_Deref &&
-           sameLvalue(UA->getSubExpr(), UB->getSubExpr());
-  }
-  if (const auto *IA = dyn_cast<IntegerLiteral>(A))
-    return IA->getValue().getBitWidth() ==
-               cast<IntegerLiteral>(B)->getValue().getBitWidth() &&
-           IA->getValue() == cast<IntegerLiteral>(B)->getValue();
-  return isa<CXXThisExpr>(A);
-}
-
-template <typename Fn> void forEachStmt(const Stmt *S, Fn &&Visit) {
-  if (!S)
-    return;
-  Visit(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, Visit);
-}
-
-// Is the libc string comparison (a free function at global scope, in std,
-// or extern "C")?
 bool isLibcCompare(const FunctionDecl *F) {
   if (!F || !F->getIdentifier() || isa<CXXMethodDecl>(F))
     return false;

@@ -13,6 +13,8 @@
 // first one in the source is reported, with a note at the allocation.
 #include "UncheckedAlloc.h"
 
+#include "analysis/AllocationSites.h"
+
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -510,33 +512,12 @@ UncheckedAllocCheck::UncheckedAllocCheck(CheckContext &Ctx)
 UncheckedAllocCheck::~UncheckedAllocCheck() = default;
 
 std::vector<std::string> UncheckedAllocCheck::triggers() const {
-  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
-  Names.push_back("new");
-  return Names;
+  return allocationSiteTriggers(Ctx.Allocators);
 }
 
 void UncheckedAllocCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("call"),
-                    this);
-  if (Ctx.AST.getLangOpts().CPlusPlus)
-    Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind("new"),
-                      this);
-}
-
-const CFG *UncheckedAllocCheck::cfg(const FunctionDecl &F) {
-  auto It = CFGs.find(&F);
-  if (It != CFGs.end())
-    return It->second.get();
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, F.getBody(), &Ctx.AST, Options);
-  const CFG *Result = Graph.get();
-  CFGs[&F] = std::move(Graph);
-  return Result;
+  addAllocationSiteMatchers(Finder, this, Ctx.Allocators,
+                            Ctx.AST.getLangOpts().CPlusPlus, "call", "new");
 }
 
 void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
@@ -569,16 +550,11 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = AST.getSourceManager();
   if (SM.isInSystemHeader(SM.getSpellingLoc(Loc)))
     return;
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
-  if (!Function || !Function->getBody())
+  const FunctionBody *BodyOrNull = Ctx.Functions.nonTemplateBodyAround(*Alloc);
+  if (!BodyOrNull)
     return;
-  // Templates: judged neither as patterns (dependent, no CFG) nor as
-  // instantiations (copies of the pattern's statements).
-  if (Function->isDependentContext() || Function->getTemplateInstantiationPattern())
-    return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(Alloc))
-    return;
+  const FunctionBody &Body = *BodyOrNull;
+  const FunctionDecl *Function = &Body.function();
 
   // The local that receives the allocation: `T *p = alloc(..)` or
   // `p = alloc(..)` (possibly inside a condition).
@@ -609,7 +585,7 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
   Tracker T(*Var, *Def, *Alloc, Ctx.Allocators, AST);
   if (!T.prepare(*Function, Body))
     return;
-  const CFG *Graph = cfg(*Function);
+  const CFG *Graph = Ctx.Functions.cfg(*Function, AST);
   if (!Graph)
     return;
   std::vector<UseSite> Uses = T.run(*Graph);

@@ -8,14 +8,7 @@
 
 #include "Check.h"
 
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
-
-#include <memory>
-
-namespace clang {
-class CFG;
-}
 
 namespace memrules {
 
@@ -30,11 +23,6 @@ public:
   std::vector<std::string> triggers() const override;
 
 private:
-  // The CFG of a function, built on first request for a candidate
-  // allocation (null if Clang cannot build one).
-  const clang::CFG *cfg(const clang::FunctionDecl &F);
-
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> CFGs;
   // Uses already reported: two allocations reaching one use are one problem.
   llvm::SmallPtrSet<const clang::Stmt *, 8> Reported;
 };

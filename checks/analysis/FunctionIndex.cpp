@@ -176,4 +176,13 @@ const FunctionBody &FunctionIndex::body(const FunctionDecl &F) {
   return *Slot;
 }
 
+const FunctionBody *FunctionIndex::nonTemplateBodyAround(const Stmt &S) {
+  const FunctionDecl *Function = enclosing(S.getBeginLoc());
+  if (!Function || !Function->getBody() || Function->isDependentContext() ||
+      Function->getTemplateInstantiationPattern())
+    return nullptr;
+  const FunctionBody &Body = body(*Function);
+  return Body.contains(&S) ? &Body : nullptr;
+}
+
 } // namespace memrules

@@ -81,6 +81,12 @@ public:
   // The function's body facts, built on first request.
   const FunctionBody &body(const clang::FunctionDecl &F);
 
+  // For checks that judge a function as written and need its CFG: the
+  // body of the function around S, unless that is a template pattern
+  // (dependent, no CFG) or an instantiation (a copy of the pattern's
+  // statements), or S is not in it. Null otherwise.
+  const FunctionBody *nonTemplateBodyAround(const clang::Stmt &S);
+
   // The function's control-flow graph (Clang's CFG, every expression an
   // element), built on first request and shared by the checks that ask;
   // null if Clang cannot build one. Ask only for candidates: a CFG is cheap

@@ -1,0 +1,39 @@
+// The allocation sites the lifetime rules start from: calls of any
+// family's allocators and, in C++, new-expressions, outside system headers;
+// with the trigger names that go with them (the allocators and `new`).
+#ifndef MEMRULES_CHECKS_ANALYSIS_ALLOCATIONSITES_H
+#define MEMRULES_CHECKS_ANALYSIS_ALLOCATIONSITES_H
+
+#include "Allocators.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+namespace memrules {
+
+inline std::vector<std::string> allocationSiteTriggers(const AllocatorModel &Model) {
+  std::vector<std::string> Names = Model.allocatorNames();
+  Names.push_back("new");
+  return Names;
+}
+
+// Binds the call to CallId and the new-expression to NewId.
+inline void addAllocationSiteMatchers(clang::ast_matchers::MatchFinder &Finder,
+                                      clang::ast_matchers::MatchFinder::MatchCallback *Callback,
+                                      const AllocatorModel &Model, bool CPlusPlus,
+                                      llvm::StringRef CallId, llvm::StringRef NewId) {
+  using namespace clang::ast_matchers;
+  std::vector<std::string> Names = Model.allocatorNames();
+  std::vector<llvm::StringRef> NameRefs(Names.begin(), Names.end());
+  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
+                             unless(isExpansionInSystemHeader()))
+                        .bind(CallId),
+                    Callback);
+  if (CPlusPlus)
+    Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind(NewId),
+                      Callback);
+}
+
+} // namespace memrules
+
+#endif

@@ -25,6 +25,8 @@ struct CheckContext {
   Reporter &Report;
   FunctionIndex &Functions;
   const AllocatorModel &Allocators;
+  // What the tokens showed (set once the plan exists, before parsing).
+  const TraversalPlan *Plan = nullptr;
 };
 
 class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
@@ -55,6 +57,11 @@ public:
   }
   virtual void registerFollowUpMatchers(clang::ast_matchers::MatchFinder &Finder) {}
   virtual void finishTranslationUnit() {}
+  // Whether the check asks which functions have their address taken: the
+  // plan then watches, from their first declaration at file scope, whether
+  // their names are ever followed by anything but `(`
+  // (TraversalPlan::watchCalls), which spares a walk of the whole TU.
+  virtual bool asksAddressTaken() const { return false; }
   // For checks whose findings need no identifier at all (C++ `s == "x"`):
   // every function body is walked while such a check runs. Costly; say why.
   virtual bool walksEveryBody() const { return false; }

@@ -44,7 +44,7 @@ void LargeByValueCheck::judge(const FunctionDecl &F) {
     const ParmVarDecl &P = *Candidates[I];
     SourceLocation Loc = P.getLocation();
     if (Loc.isMacroID() || !wants(Loc) || !isOnlyRead(P, F) ||
-        AddressTaken.contains(F))
+        AddressTaken.contains(F, Ctx.Plan))
       continue;
     QualType T = P.getType().getLocalUnqualifiedType();
     bool CPlusPlus = Ctx.AST.getLangOpts().CPlusPlus;

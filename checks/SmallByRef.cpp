@@ -121,7 +121,7 @@ void SmallByRefCheck::judge(const FunctionDecl &F) {
     const ParmVarDecl &P = *Candidates[I];
     SourceLocation Loc = P.getLocation();
     if (Loc.isMacroID() || !wants(Loc) || mayAlias(F, P) ||
-        !onlyReadsPointee(P, F) || AddressTaken.contains(F))
+        !onlyReadsPointee(P, F) || AddressTaken.contains(F, Ctx.Plan))
       continue;
     QualType Pointee = P.getType()->getPointeeType().getLocalUnqualifiedType();
     PrintingPolicy Policy = Ctx.AST.getPrintingPolicy();

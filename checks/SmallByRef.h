@@ -22,6 +22,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {}
   void onEndOfTranslationUnit() override;
+  bool asksAddressTaken() const override { return true; }
 
 private:
   void judge(const clang::FunctionDecl &F);

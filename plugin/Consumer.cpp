@@ -35,10 +35,12 @@ public:
         Plan(CI.getPreprocessor(), triggersOf(Checks)) {
     Report.setSuppressions(&Suppress);
     CI.getPreprocessor().addCommentHandler(&Suppress);
+    Ctx.Plan = &Plan;
     for (auto &C : Checks) {
       C->registerMatchers(Finder);
       if (C->walksEveryBody())
         Plan.walkEveryBody();
+      WatchCalls = WatchCalls || C->asksAddressTaken();
     }
   }
 
@@ -56,6 +58,12 @@ public:
         continue;
       Plan.addTopLevel(D);
       Functions.addTopLevel(D);
+      // Only a function declared directly at file scope: the consumer sees
+      // a namespace's functions after the whole namespace was parsed.
+      if (WatchCalls)
+        if (const auto *F = dyn_cast<FunctionDecl>(D))
+          if (F->isFirstDecl())
+            Plan.watchCalls(*F);
     }
     return true;
   }
@@ -168,6 +176,7 @@ private:
   CheckContext Ctx;
   std::vector<std::unique_ptr<Check>> Checks;
   bool Profile;
+  bool WatchCalls = false;
   llvm::StringMap<llvm::TimeRecord> Times;
   ast_matchers::MatchFinder Finder;
   TraversalPlan Plan;

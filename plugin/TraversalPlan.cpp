@@ -25,7 +25,7 @@ void TraversalPlan::addTrigger(StringRef Name) {
 void TraversalPlan::addWatched(StringRef Name) { watch(Name); }
 
 void TraversalPlan::watch(StringRef Name) {
-  bool First = Watched.empty();
+  bool First = Watched.empty() && CallNames.empty();
   Watched.insert(&PP.getIdentifierTable().get(Name));
   if (!First)
     return;
@@ -36,6 +36,11 @@ void TraversalPlan::watch(StringRef Name) {
 }
 
 void TraversalPlan::onToken(const Token &Tok) {
+  if (Calling) {
+    if (Tok.isNot(tok::l_paren))
+      CallNames[Calling] = true;
+    Calling = nullptr;
+  }
   // `name = "literal"` of a watched name that is not a trigger.
   if (Storing) {
     if (!SawAssign && Tok.is(tok::equal)) {
@@ -47,13 +52,40 @@ void TraversalPlan::onToken(const Token &Tok) {
     Storing = nullptr;
   }
   const IdentifierInfo *Name = Tok.getIdentifierInfo();
-  if (!Name || !Watched.count(Name))
+  if (!Name)
+    return;
+  if (!CallNames.empty()) {
+    auto It = CallNames.find(Name);
+    if (It != CallNames.end() && !It->second)
+      Calling = Name;
+  }
+  if (!Watched.count(Name))
     return;
   Seen.push_back({Name, Tok.getLocation()});
   if (!Triggers.count(Name)) {
     Storing = Name;
     SawAssign = false;
   }
+}
+
+void TraversalPlan::watchCalls(const FunctionDecl &F) {
+  const IdentifierInfo *Name = F.getIdentifier();
+  if (!Name)
+    return;
+  bool First = Watched.empty() && CallNames.empty();
+  CallNames.insert({Name, false});
+  CallWatched.insert(F.getCanonicalDecl());
+  if (First)
+    PP.setTokenWatcher([this](const Token &Tok) { onToken(Tok); });
+}
+
+bool TraversalPlan::watchesCalls(const FunctionDecl &F) const {
+  return CallWatched.count(F.getCanonicalDecl()) != 0;
+}
+
+bool TraversalPlan::nameOnlyCalled(const FunctionDecl &F) const {
+  auto It = CallNames.find(F.getIdentifier());
+  return It != CallNames.end() && !It->second;
 }
 
 unsigned TraversalPlan::literalStores(StringRef Name) const {

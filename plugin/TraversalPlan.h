@@ -28,6 +28,7 @@
 
 namespace clang {
 class Decl;
+class FunctionDecl;
 class IdentifierInfo;
 class Preprocessor;
 class Token;
@@ -67,6 +68,17 @@ public:
   // `Name = "..."` (assignments and designated initializers).
   unsigned literalStores(llvm::StringRef Name) const;
 
+  // From now on, note whether F's name is ever followed by a token other
+  // than `(`: a function whose name only ever precedes `(` is only called
+  // or declared, never has its address taken (`&f`, `cb = f`,
+  // `{ .close = f }`, `cleanup(f)` all show another token).
+  void watchCalls(const clang::FunctionDecl &F);
+  // Known: F was watched from its first declaration on. Then
+  // nameOnlyCalled says whether every later mention of its name (of any
+  // function of that name) was followed by `(`.
+  bool watchesCalls(const clang::FunctionDecl &F) const;
+  bool nameOnlyCalled(const clang::FunctionDecl &F) const;
+
 private:
   using IdentifierSet = llvm::SmallPtrSet<const clang::IdentifierInfo *, 16>;
   using OffsetMap = llvm::DenseMap<clang::FileID, std::vector<unsigned>>;
@@ -93,6 +105,11 @@ private:
   // `name = "literal"`: the watched name just seen, and whether `=` followed.
   const clang::IdentifierInfo *Storing = nullptr;
   bool SawAssign = false;
+  // Function names whose every mention must precede `(`: name -> seen
+  // followed by something else. The name just seen, if one of them.
+  llvm::DenseMap<const clang::IdentifierInfo *, bool> CallNames;
+  llvm::DenseSet<const clang::Decl *> CallWatched; // canonical declarations
+  const clang::IdentifierInfo *Calling = nullptr;
   llvm::DenseMap<const clang::IdentifierInfo *, llvm::StringSet<>> Literals;
 };
 

@@ -1,5 +1,7 @@
 #include "ParamUses.h"
 
+#include "../../plugin/TraversalPlan.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -63,7 +65,18 @@ bool signatureIsOwn(const FunctionDecl &F) {
 
 // --- functions whose address is taken ---------------------------------
 
-bool AddressTakenFunctions::contains(const FunctionDecl &F) {
+bool AddressTakenFunctions::contains(const FunctionDecl &F,
+                                     const TraversalPlan *Plan) {
+  const FunctionDecl *First = F.getCanonicalDecl();
+  if (Plan && Plan->watchesCalls(*First)) {
+    if (!Plan->nameOnlyCalled(*First))
+      return true;
+    // A definition that is the first declaration: its own body was parsed
+    // before the watch began.
+    if (First->doesThisDeclarationHaveABody() && OwnBodies.insert(First).second)
+      walk(First->getBody());
+    return Taken.count(First) != 0;
+  }
   if (!Scanned) {
     Scanned = true;
     scan();

@@ -24,6 +24,8 @@ class Stmt;
 
 namespace memrules {
 
+class TraversalPlan;
+
 // Calls Visit for every function definition written in the project's files
 // (not system headers): free functions and methods, inside namespaces,
 // linkage specifications and classes. Templates (function templates, members
@@ -45,10 +47,14 @@ bool signatureIsOwn(const clang::FunctionDecl &F);
 // the project's files of the TU (`&f`, `cb = f`, `{ .close = f }`, a
 // cleanup attribute): their signature is fixed by whoever calls them
 // through the pointer.
+// When the plan watched F's name from its first declaration, the tokens
+// answer (a name ever followed by something but `(` counts as taken, even
+// where that is a shadowing variable: silence, never a wrong finding) and
+// the TU is not walked.
 class AddressTakenFunctions {
 public:
   explicit AddressTakenFunctions(clang::ASTContext &AST) : AST(AST) {}
-  bool contains(const clang::FunctionDecl &F);
+  bool contains(const clang::FunctionDecl &F, const TraversalPlan *Plan);
 
 private:
   void scan();
@@ -59,6 +65,7 @@ private:
   clang::ASTContext &AST;
   bool Scanned = false;
   llvm::DenseSet<const clang::Decl *> Taken; // canonical declarations
+  llvm::DenseSet<const clang::Decl *> OwnBodies; // walked for themselves
 };
 
 // Is the by-value parameter P (of record type) only read in F's body: never

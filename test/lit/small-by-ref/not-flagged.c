@@ -69,6 +69,19 @@ static int (*pick)(const struct point *) = by_x;
 struct vtable { int (*get)(const struct point *); };
 static int get_y(const struct point *p) { return p->y; }
 static struct vtable vt = { get_y };
+// Taken before the definition (through the prototype), inside its own body
+// (the definition is the first declaration), or in a position the tokens
+// cannot tell from a taken address (a parenthesised callee).
+void register_cb(int (*cb)(const struct point *));
+static int early(const struct point *p);
+static int (*early_ptr)(const struct point *) = early;
+static int early(const struct point *p) { return p->x; }
+static int self_registering(const struct point *p) {
+  register_cb(self_registering);
+  return p->y;
+}
+static int paren_called(const struct point *p) { return p->x; }
+int call_paren(const struct point *p) { return (paren_called)(p); }
 
 // Unused and unnamed parameters.
 static int unused(const struct point *p) { return 0; }

@@ -19,14 +19,23 @@ TraversalPlan::TraversalPlan(Preprocessor &PP,
 
 void TraversalPlan::addTrigger(StringRef Name) {
   Triggers.insert(&PP.getIdentifierTable().get(Name));
-  watch(Name);
+  watch(&PP.getIdentifierTable().get(Name), Recorded | Trigger);
 }
 
-void TraversalPlan::addWatched(StringRef Name) { watch(Name); }
+void TraversalPlan::addWatched(StringRef Name) {
+  watch(&PP.getIdentifierTable().get(Name), Recorded);
+}
 
-void TraversalPlan::watch(StringRef Name) {
-  bool First = Watched.empty() && CallNames.empty();
-  Watched.insert(&PP.getIdentifierTable().get(Name));
+void TraversalPlan::watchCalls(const FunctionDecl &F) {
+  if (!F.getIdentifier())
+    return;
+  watch(F.getIdentifier(), CallOnly);
+  CallWatched.insert(F.getCanonicalDecl());
+}
+
+void TraversalPlan::watch(const IdentifierInfo *Name, unsigned Role) {
+  bool First = Roles.empty();
+  Roles[Name] |= Role;
   if (!First)
     return;
   // Called for every token the parser receives, after macro expansion, so
@@ -35,13 +44,16 @@ void TraversalPlan::watch(StringRef Name) {
   PP.setTokenWatcher([this](const Token &Tok) { onToken(Tok); });
 }
 
+// One hash lookup per identifier token; the two small state machines look
+// at the token after a watched name.
 void TraversalPlan::onToken(const Token &Tok) {
+  // A function name followed by anything but `(`.
   if (Calling) {
     if (Tok.isNot(tok::l_paren))
-      CallNames[Calling] = true;
+      Roles[Calling] |= OtherUse;
     Calling = nullptr;
   }
-  // `name = "literal"` of a watched name that is not a trigger.
+  // `name = "literal"` of a recorded name that is not a trigger.
   if (Storing) {
     if (!SawAssign && Tok.is(tok::equal)) {
       SawAssign = true;
@@ -54,29 +66,19 @@ void TraversalPlan::onToken(const Token &Tok) {
   const IdentifierInfo *Name = Tok.getIdentifierInfo();
   if (!Name)
     return;
-  if (!CallNames.empty()) {
-    auto It = CallNames.find(Name);
-    if (It != CallNames.end() && !It->second)
-      Calling = Name;
-  }
-  if (!Watched.count(Name))
+  auto It = Roles.find(Name);
+  if (It == Roles.end())
+    return;
+  unsigned Role = It->second;
+  if ((Role & CallOnly) && !(Role & OtherUse))
+    Calling = Name;
+  if (!(Role & Recorded))
     return;
   Seen.push_back({Name, Tok.getLocation()});
-  if (!Triggers.count(Name)) {
+  if (!(Role & Trigger)) {
     Storing = Name;
     SawAssign = false;
   }
-}
-
-void TraversalPlan::watchCalls(const FunctionDecl &F) {
-  const IdentifierInfo *Name = F.getIdentifier();
-  if (!Name)
-    return;
-  bool First = Watched.empty() && CallNames.empty();
-  CallNames.insert({Name, false});
-  CallWatched.insert(F.getCanonicalDecl());
-  if (First)
-    PP.setTokenWatcher([this](const Token &Tok) { onToken(Tok); });
 }
 
 bool TraversalPlan::watchesCalls(const FunctionDecl &F) const {
@@ -84,8 +86,8 @@ bool TraversalPlan::watchesCalls(const FunctionDecl &F) const {
 }
 
 bool TraversalPlan::nameOnlyCalled(const FunctionDecl &F) const {
-  auto It = CallNames.find(F.getIdentifier());
-  return It != CallNames.end() && !It->second;
+  auto It = Roles.find(F.getIdentifier());
+  return It != Roles.end() && (It->second & CallOnly) && !(It->second & OtherUse);
 }
 
 unsigned TraversalPlan::literalStores(StringRef Name) const {

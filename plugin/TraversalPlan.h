@@ -83,7 +83,14 @@ private:
   using IdentifierSet = llvm::SmallPtrSet<const clang::IdentifierInfo *, 16>;
   using OffsetMap = llvm::DenseMap<clang::FileID, std::vector<unsigned>>;
 
-  void watch(llvm::StringRef Name);
+  // What the token watcher does with a name (bits of Roles).
+  enum : unsigned {
+    Trigger = 1,  // its bodies are walked in the first pass
+    Recorded = 2, // where it appears is kept (triggers and watched names)
+    CallOnly = 4, // a function name: note a use other than before `(`
+    OtherUse = 8, // ...seen
+  };
+  void watch(const clang::IdentifierInfo *Name, unsigned Role);
   void onToken(const clang::Token &Tok);
   OffsetMap offsetsOf(const IdentifierSet &Names) const;
   bool mentions(const clang::Decl *D, const OffsetMap &Offsets) const;
@@ -97,7 +104,7 @@ private:
   clang::SourceManager &SM;
   bool EveryBody = false;
   IdentifierSet Triggers; // walk the bodies that mention these
-  IdentifierSet Watched;  // triggers and the names only recorded
+  llvm::DenseMap<const clang::IdentifierInfo *, unsigned> Roles;
   // Where a watched name appeared.
   std::vector<std::pair<const clang::IdentifierInfo *, clang::SourceLocation>> Seen;
   std::vector<clang::Decl *> TopLevel;
@@ -105,10 +112,9 @@ private:
   // `name = "literal"`: the watched name just seen, and whether `=` followed.
   const clang::IdentifierInfo *Storing = nullptr;
   bool SawAssign = false;
-  // Function names whose every mention must precede `(`: name -> seen
-  // followed by something else. The name just seen, if one of them.
-  llvm::DenseMap<const clang::IdentifierInfo *, bool> CallNames;
-  llvm::DenseSet<const clang::Decl *> CallWatched; // canonical declarations
+  // Functions watched by watchCalls (canonical declarations), and the
+  // function name just seen, if it was never yet seen other than before `(`.
+  llvm::DenseSet<const clang::Decl *> CallWatched;
   const clang::IdentifierInfo *Calling = nullptr;
   llvm::DenseMap<const clang::IdentifierInfo *, llvm::StringSet<>> Literals;
 };

@@ -495,12 +495,12 @@ void GrowInLoopCheck::checkGrowCall(const CallExpr &Call) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   if (SM.isInSystemHeader(SM.getSpellingLoc(Call.getBeginLoc())))
     return;
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Call.getBeginLoc());
-  if (!Function || !Function->getBody())
+  // (Null in a template instantiation: its pattern is checked instead.)
+  const FunctionBody *BodyOrNull = Ctx.Functions.bodyAround(Call);
+  if (!BodyOrNull)
     return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(&Call))
-    return; // a template instantiation: its pattern is checked instead
+  const FunctionBody &Body = *BodyOrNull;
+  const FunctionDecl *Function = &Body.function();
   const Stmt *Inner = Body.innermostLoop(&Call);
   if (!Inner)
     return;
@@ -843,12 +843,12 @@ void GrowInLoopCheck::checkRangeInserts(const CallExpr &Call, const VarDecl &Var
     if (!Construct || Construct->getNumArgs() != 0)
       return;
   }
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Call.getBeginLoc());
-  if (!Function || !Function->getBody())
+  // (Null in a template instantiation: its pattern is checked instead.)
+  const FunctionBody *BodyOrNull = Ctx.Functions.bodyAround(Call);
+  if (!BodyOrNull)
     return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(&Call))
-    return;
+  const FunctionBody &Body = *BodyOrNull;
+  const FunctionDecl *Function = &Body.function();
   const Stmt *Statement = &Call;
   const Stmt *Parent = Body.parent(Statement);
   while (Parent && (isa<ExprWithCleanups>(Parent) || isa<CastExpr>(Parent))) {

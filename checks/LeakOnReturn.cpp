@@ -44,18 +44,6 @@ using namespace clang::ast_matchers;
 namespace memrules {
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    if (Next == E)
-      break;
-    E = Next;
-  }
-  return E;
-}
-
 // A fresh block: a family's allocator (libc's only when declared as libc's)
 // or the global `new` without placement arguments, whose constructor is not
 // handed pointers or references through which the object could register
@@ -67,7 +55,7 @@ struct Allocation {
 };
 
 bool allocationOf(const Expr *E, const AllocatorModel &Model, Allocation &Out) {
-  E = strip(E);
+  E = ignoreCastsAndCleanups(E);
   if (!E)
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -246,13 +234,13 @@ void LeakOnReturnCheck::run(const MatchFinder::MatchResult &Result) {
   while (P && isa<ExprWithCleanups>(P))
     P = Body.parentIgnoringParenCasts(P);
   if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(P)) {
-    if (Assign->getOpcode() == BO_Assign && strip(Assign->getRHS()) == Alloc)
+    if (Assign->getOpcode() == BO_Assign && ignoreCastsAndCleanups(Assign->getRHS()) == Alloc)
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParens()))
         Var = dyn_cast<VarDecl>(Ref->getDecl());
   } else if (const auto *Decl = dyn_cast_or_null<DeclStmt>(P)) {
     for (const auto *D : Decl->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
-        if (V->getInit() && strip(V->getInit()) == Alloc)
+        if (V->getInit() && ignoreCastsAndCleanups(V->getInit()) == Alloc)
           Var = V;
   }
   if (!Var || !Var->hasLocalStorage() || !Var->getType()->isPointerType() ||
@@ -282,7 +270,7 @@ void LeakOnReturnCheck::analyse(const FunctionDecl &F, const VarDecl &Var) {
     } else if (Value && Value->isNullPointerConstant(
                             AST, Expr::NPC_ValueDependentIsNotNull)) {
       As.Kind = Assignment::NullValue;
-    } else if (const auto *Call = dyn_cast_or_null<CallExpr>(strip(Value))) {
+    } else if (const auto *Call = dyn_cast_or_null<CallExpr>(ignoreCastsAndCleanups(Value))) {
       if (Ctx.Allocators.calleeFamily(*Call))
         for (const Expr *Arg : Call->arguments())
           if (refersTo(Arg, Var)) {

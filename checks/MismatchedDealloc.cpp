@@ -71,18 +71,6 @@ struct Release {
   std::vector<const AllocatorFamily *> Families; // Form == Function
 };
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    if (Next == E)
-      break;
-    E = Next;
-  }
-  return E;
-}
-
 // The automatic variable whose storage E designates: `x`, `x.m`, `x[i]`
 // of an automatic array or struct, or null.
 const VarDecl *automaticObject(const Expr *E) {
@@ -127,7 +115,7 @@ Value classify(const Expr *E, const AllocatorModel &Model, ASTContext &AST) {
     V.K = Kind::Null;
     return V;
   }
-  E = strip(E);
+  E = ignoreCastsAndCleanups(E);
   V.Source = E;
   if (isa<StringLiteral>(E)) {
     V.K = Kind::Literal;
@@ -504,7 +492,7 @@ void MismatchedDeallocCheck::run(const MatchFinder::MatchResult &Result) {
   }
 
   // A local pointer variable: what may it hold here?
-  const auto *Ref = dyn_cast<DeclRefExpr>(strip(Rel.Operand));
+  const auto *Ref = dyn_cast<DeclRefExpr>(ignoreCastsAndCleanups(Rel.Operand));
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
       Var->getType()->isReferenceType() || !Var->getType()->isPointerType())

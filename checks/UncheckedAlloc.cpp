@@ -37,18 +37,6 @@ using namespace clang::ast_matchers;
 namespace memrules {
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    if (Next == E)
-      break;
-    E = Next;
-  }
-  return E;
-}
-
 // libc functions that read or write through every pointer parameter, even
 // with a zero length: NULL is undefined behaviour there whether or not the
 // headers say `nonnull` (musl's do not). Fortified and builtin spellings
@@ -90,7 +78,7 @@ bool isNull(const Expr *E, ASTContext &AST) {
 
 // Is E Var's value: `p`, or `(p = malloc(n))`?
 bool isValueOf(const Expr *E, const VarDecl &Var) {
-  E = strip(E);
+  E = ignoreCastsAndCleanups(E);
   if (const auto *Assign = dyn_cast<BinaryOperator>(E))
     if (Assign->getOpcode() == BO_Assign)
       return refersTo(Assign->getLHS(), Var);
@@ -103,7 +91,7 @@ bool isValueOf(const Expr *E, const VarDecl &Var) {
 bool testsNull(const Expr *C, const VarDecl &Var, ASTContext &AST) {
   if (!C)
     return false;
-  C = strip(C);
+  C = ignoreCastsAndCleanups(C);
   if (isValueOf(C, Var))
     return true;
   if (const auto *Unary = dyn_cast<UnaryOperator>(C))
@@ -338,7 +326,7 @@ Effect Tracker::effectOf(const Stmt *S, UseSite &Use) {
       if (!V)
         continue;
       if (V == &Var)
-        E = V->getInit() && strip(V->getInit()) == &Alloc ? Effect::Gen : Effect::Kill;
+        E = V->getInit() && ignoreCastsAndCleanups(V->getInit()) == &Alloc ? Effect::Gen : Effect::Kill;
       else if (V->getInit() && isValueOf(V->getInit(), Var))
         E = Effect::Kill; // copied: a check may test the copy
     }
@@ -365,7 +353,7 @@ bool Tracker::isDef(const Stmt *S) const {
   if (const auto *Decl = dyn_cast<DeclStmt>(S))
     for (const auto *D : Decl->decls())
       if (D == &Var)
-        return Var.getInit() && strip(Var.getInit()) == &Alloc;
+        return Var.getInit() && ignoreCastsAndCleanups(Var.getInit()) == &Alloc;
   return false;
 }
 
@@ -564,7 +552,7 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
   const VarDecl *Var = nullptr;
   const Stmt *Def = nullptr;
   if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent)) {
-    if (Assign->getOpcode() != BO_Assign || strip(Assign->getRHS()) != Alloc)
+    if (Assign->getOpcode() != BO_Assign || ignoreCastsAndCleanups(Assign->getRHS()) != Alloc)
       return;
     const auto *Ref = dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParens());
     Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -572,7 +560,7 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
   } else if (const auto *Decl = dyn_cast_or_null<DeclStmt>(Parent)) {
     for (const auto *D : Decl->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
-        if (V->getInit() && strip(V->getInit()) == Alloc)
+        if (V->getInit() && ignoreCastsAndCleanups(V->getInit()) == Alloc)
           Var = V;
     Def = Decl;
   }

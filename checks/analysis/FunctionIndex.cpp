@@ -176,13 +176,20 @@ const FunctionBody &FunctionIndex::body(const FunctionDecl &F) {
   return *Slot;
 }
 
-const FunctionBody *FunctionIndex::nonTemplateBodyAround(const Stmt &S) {
+const FunctionBody *FunctionIndex::bodyAround(const Stmt &S) {
   const FunctionDecl *Function = enclosing(S.getBeginLoc());
-  if (!Function || !Function->getBody() || Function->isDependentContext() ||
-      Function->getTemplateInstantiationPattern())
+  if (!Function || !Function->getBody())
     return nullptr;
   const FunctionBody &Body = body(*Function);
   return Body.contains(&S) ? &Body : nullptr;
+}
+
+const FunctionBody *FunctionIndex::nonTemplateBodyAround(const Stmt &S) {
+  const FunctionBody *Body = bodyAround(S);
+  if (!Body || Body->function().isDependentContext() ||
+      Body->function().getTemplateInstantiationPattern())
+    return nullptr;
+  return Body;
 }
 
 } // namespace memrules

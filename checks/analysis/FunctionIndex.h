@@ -81,6 +81,10 @@ public:
   // The function's body facts, built on first request.
   const FunctionBody &body(const clang::FunctionDecl &F);
 
+  // The body of the function around S, if S is in it as written (not in a
+  // template instantiation's copy); null otherwise.
+  const FunctionBody *bodyAround(const clang::Stmt &S);
+
   // For checks that judge a function as written and need its CFG: the
   // body of the function around S, unless that is a template pattern
   // (dependent, no CFG) or an instantiation (a copy of the pattern's

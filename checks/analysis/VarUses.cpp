@@ -54,6 +54,18 @@ bool sameLvalue(const Expr *A, const Expr *B) {
   return false;
 }
 
+const Expr *ignoreCastsAndCleanups(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    if (Next == E)
+      break;
+    E = Next;
+  }
+  return E;
+}
+
 namespace {
 
 class RefCollector : public RecursiveASTVisitor<RefCollector> {

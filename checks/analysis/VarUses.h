@@ -55,6 +55,11 @@ bool refersTo(const clang::Expr *E, const clang::VarDecl &Var);
 // the same", so callers stay silent rather than guess.
 bool sameLvalue(const clang::Expr *A, const clang::Expr *B);
 
+// E without parentheses, casts (implicit and explicit) and the
+// ExprWithCleanups a C++ temporary puts around it, repeated until none is
+// left: the value an allocation result or a released operand really is.
+const clang::Expr *ignoreCastsAndCleanups(const clang::Expr *E);
+
 } // namespace memrules
 
 #endif

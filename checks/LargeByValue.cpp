@@ -8,21 +8,6 @@ using namespace clang::ast_matchers;
 
 namespace memrules {
 
-// The rule has no node to match: it judges the TU's function definitions
-// once matching is over. A matcher must still be registered for the
-// MatchFinder to call (and time) onEndOfTranslationUnit; the translation
-// unit node is outside the traversal scope, so this one never fires.
-void LargeByValueCheck::registerMatchers(MatchFinder &Finder) {
-  Finder.addMatcher(translationUnitDecl(), this);
-}
-
-void LargeByValueCheck::onEndOfTranslationUnit() {
-  if (Done)
-    return;
-  Done = true;
-  forEachFunctionDefinition(Ctx.AST, [this](const FunctionDecl &F) { judge(F); });
-}
-
 void LargeByValueCheck::judge(const FunctionDecl &F) {
   // First by type, which costs nothing: a record larger than max-bytes.
   const ParmVarDecl *Candidates[8];
@@ -44,7 +29,7 @@ void LargeByValueCheck::judge(const FunctionDecl &F) {
     const ParmVarDecl &P = *Candidates[I];
     SourceLocation Loc = P.getLocation();
     if (Loc.isMacroID() || !wants(Loc) || !isOnlyRead(P, F) ||
-        AddressTaken.contains(F, Ctx.Plan))
+        addressTaken(F))
       continue;
     QualType T = P.getType().getLocalUnqualifiedType();
     bool CPlusPlus = Ctx.AST.getLangOpts().CPlusPlus;

@@ -10,25 +10,16 @@
 #ifndef MEMRULES_CHECKS_LARGEBYVALUE_H
 #define MEMRULES_CHECKS_LARGEBYVALUE_H
 
-#include "Check.h"
-#include "analysis/ParamUses.h"
+#include "SignatureCheck.h"
 
 namespace memrules {
 
-class LargeByValueCheck : public Check {
+class LargeByValueCheck : public SignatureCheck {
 public:
-  explicit LargeByValueCheck(CheckContext &Ctx)
-      : Check(MR_RULE_LARGE_BY_VALUE, Ctx), AddressTaken(Ctx.AST) {}
-  void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
-  void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {}
-  void onEndOfTranslationUnit() override;
-  bool asksAddressTaken() const override { return true; }
+  explicit LargeByValueCheck(CheckContext &Ctx) : SignatureCheck(MR_RULE_LARGE_BY_VALUE, Ctx) {}
 
 private:
-  void judge(const clang::FunctionDecl &F);
-
-  AddressTakenFunctions AddressTaken;
-  bool Done = false;
+  void judge(const clang::FunctionDecl &F) override;
 };
 
 } // namespace memrules

@@ -9,19 +9,6 @@ using namespace clang::ast_matchers;
 
 namespace memrules {
 
-// As in large-by-value: a registered matcher (which never fires) makes the
-// MatchFinder call and time onEndOfTranslationUnit.
-void SmallByRefCheck::registerMatchers(MatchFinder &Finder) {
-  Finder.addMatcher(translationUnitDecl(), this);
-}
-
-void SmallByRefCheck::onEndOfTranslationUnit() {
-  if (Done)
-    return;
-  Done = true;
-  forEachFunctionDefinition(Ctx.AST, [this](const FunctionDecl &F) { judge(F); });
-}
-
 // A record whose last field is an array of 0 or 1 elements, or flexible:
 // the object is usually longer than sizeof, and a copy would cut it.
 static bool mayRunPastItsSize(const RecordDecl &Record) {
@@ -121,7 +108,7 @@ void SmallByRefCheck::judge(const FunctionDecl &F) {
     const ParmVarDecl &P = *Candidates[I];
     SourceLocation Loc = P.getLocation();
     if (Loc.isMacroID() || !wants(Loc) || mayAlias(F, P) ||
-        !onlyReadsPointee(P, F) || AddressTaken.contains(F, Ctx.Plan))
+        !onlyReadsPointee(P, F) || addressTaken(F))
       continue;
     QualType Pointee = P.getType()->getPointeeType().getLocalUnqualifiedType();
     PrintingPolicy Policy = Ctx.AST.getPrintingPolicy();

@@ -10,25 +10,16 @@
 #ifndef MEMRULES_CHECKS_SMALLBYREF_H
 #define MEMRULES_CHECKS_SMALLBYREF_H
 
-#include "Check.h"
-#include "analysis/ParamUses.h"
+#include "SignatureCheck.h"
 
 namespace memrules {
 
-class SmallByRefCheck : public Check {
+class SmallByRefCheck : public SignatureCheck {
 public:
-  explicit SmallByRefCheck(CheckContext &Ctx)
-      : Check(MR_RULE_SMALL_BY_REF, Ctx), AddressTaken(Ctx.AST) {}
-  void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
-  void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override {}
-  void onEndOfTranslationUnit() override;
-  bool asksAddressTaken() const override { return true; }
+  explicit SmallByRefCheck(CheckContext &Ctx) : SignatureCheck(MR_RULE_SMALL_BY_REF, Ctx) {}
 
 private:
-  void judge(const clang::FunctionDecl &F);
-
-  AddressTakenFunctions AddressTaken;
-  bool Done = false;
+  void judge(const clang::FunctionDecl &F) override;
 };
 
 } // namespace memrules

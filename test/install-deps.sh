@@ -7,7 +7,7 @@ set -euo pipefail
 majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(19)
 
-packages=(cmake ninja-build pkg-config python3 libyaml-dev libcmocka-dev)
+packages=(cmake ninja-build pkg-config python3 libyaml-dev libjansson-dev libcmocka-dev)
 for major in "${majors[@]}"; do
   packages+=("clang-$major" "libclang-$major-dev" "llvm-$major-dev" "llvm-$major-tools")
 done

@@ -13,11 +13,24 @@ namespace memrules {
 
 static const char IgnoreMarker[] = "memrules:ignore(";
 
-// Every comment of the TU passes through here, so the search is glibc's
-// vectorised memmem rather than a byte-by-byte one.
-static size_t find(StringRef Text, const char *Needle) {
-  const void *At = memmem(Text.data(), Text.size(), Needle, strlen(Needle));
-  return At ? static_cast<const char *>(At) - Text.data() : StringRef::npos;
+// Every comment of the TU passes through here, so the search is a
+// vectorised memchr for one byte of Needle that is rare in prose (Anchor:
+// its index), with a full comparison only where that byte occurs.
+static size_t find(StringRef Text, StringRef Needle, size_t Anchor) {
+  const char *Begin = Text.data();
+  const char *End = Begin + Text.size();
+  const char *At = Begin + Anchor;
+  while (At < End) {
+    At = static_cast<const char *>(memchr(At, Needle[Anchor], End - At));
+    if (!At)
+      break;
+    const char *Start = At - Anchor;
+    if (static_cast<size_t>(End - Start) >= Needle.size() &&
+        memcmp(Start, Needle.data(), Needle.size()) == 0)
+      return Start - Begin;
+    ++At;
+  }
+  return StringRef::npos;
 }
 
 // Splits "a, b ,c" and adds each id to Rules. Ids may carry Prefix
@@ -63,15 +76,28 @@ void Suppressions::add(SourceLocation Loc, unsigned FirstLine,
     ByLine[{File.getHashValue(), Line}].push_back(Comments.size() - 1);
 }
 
+// A comment lies in one file buffer, and locations in one file are
+// consecutive numbers, so the text is a slice of the (cached) buffer.
+StringRef Suppressions::commentText(SourceRange Range) {
+  SourceLocation Begin = Range.getBegin();
+  if (!Begin.isFileID() || !Range.getEnd().isFileID())
+    return {};
+  std::pair<FileID, unsigned> Start = SM.getDecomposedLoc(Begin);
+  if (Start.first != BufferFile) {
+    bool Invalid = false;
+    StringRef Data = SM.getBufferData(Start.first, &Invalid);
+    BufferFile = Start.first;
+    Buffer = Invalid ? StringRef() : Data;
+  }
+  unsigned Length = Range.getEnd().getRawEncoding() - Begin.getRawEncoding();
+  return Buffer.substr(Start.second, Length);
+}
+
 bool Suppressions::HandleComment(Preprocessor &, SourceRange Range) {
   SourceLocation Begin = Range.getBegin();
-  bool Invalid = false;
-  const char *Data = SM.getCharacterData(Begin, &Invalid);
-  if (Invalid)
-    return false;
-  StringRef Text(Data, SM.getFileOffset(Range.getEnd()) - SM.getFileOffset(Begin));
-  size_t Ignore = find(Text, IgnoreMarker);
-  size_t Nolint = find(Text, "NOLINT");
+  StringRef Text = commentText(Range);
+  size_t Ignore = find(Text, IgnoreMarker, strlen("memrules")); // the ':'
+  size_t Nolint = find(Text, "NOLINT", 0);
   if (Ignore == StringRef::npos && Nolint == StringRef::npos)
     return false;
   if (SM.isInSystemHeader(Begin))

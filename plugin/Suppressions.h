@@ -60,8 +60,12 @@ private:
   void add(clang::SourceLocation Loc, unsigned FirstLine, unsigned LastLine,
            const RuleSet &Rules);
 
+  llvm::StringRef commentText(clang::SourceRange Range);
+
   clang::SourceManager &SM;
   Complaint Complain;
+  clang::FileID BufferFile; // the file whose text Buffer holds
+  llvm::StringRef Buffer;
   std::vector<Comment> Comments;
   // (file, line) -> indexes into Comments
   llvm::DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ByLine;

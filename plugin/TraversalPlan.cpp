@@ -33,9 +33,15 @@ void TraversalPlan::watchCalls(const FunctionDecl &F) {
   CallWatched.insert(F.getCanonicalDecl());
 }
 
+unsigned TraversalPlan::filterBit(const IdentifierInfo *Name) {
+  uintptr_t Bits = reinterpret_cast<uintptr_t>(Name);
+  return ((Bits >> 3) ^ (Bits >> 19)) % FilterBits;
+}
+
 void TraversalPlan::watch(const IdentifierInfo *Name, unsigned Role) {
   bool First = Roles.empty();
   Roles[Name] |= Role;
+  MaybeWatched.set(filterBit(Name));
   if (!First)
     return;
   // Called for every token the parser receives, after macro expansion, so
@@ -64,7 +70,7 @@ void TraversalPlan::onToken(const Token &Tok) {
     Storing = nullptr;
   }
   const IdentifierInfo *Name = Tok.getIdentifierInfo();
-  if (!Name)
+  if (!Name || !MaybeWatched.test(filterBit(Name)))
     return;
   auto It = Roles.find(Name);
   if (It == Roles.end())

@@ -23,6 +23,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <bitset>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,12 @@ private:
   bool EveryBody = false;
   IdentifierSet Triggers; // walk the bodies that mention these
   llvm::DenseMap<const clang::IdentifierInfo *, unsigned> Roles;
+  // A one-hash Bloom filter over the keys of Roles: most identifier tokens
+  // are not watched, and a bit test is far cheaper than the map lookup the
+  // watcher would otherwise do for every one of them.
+  static constexpr unsigned FilterBits = 1u << 16;
+  static unsigned filterBit(const clang::IdentifierInfo *Name);
+  std::bitset<FilterBits> MaybeWatched;
   // Where a watched name appeared.
   std::vector<std::pair<const clang::IdentifierInfo *, clang::SourceLocation>> Seen;
   std::vector<clang::Decl *> TopLevel;

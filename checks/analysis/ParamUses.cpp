@@ -20,25 +20,35 @@ static bool inSystemHeader(const Decl *D, const SourceManager &SM) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
 
+// System headers declare thousands of things and define few functions, so
+// the kind of a declaration is asked before its (costlier) location.
 static void visitDefinitions(const DeclContext &DC, const SourceManager &SM,
                              llvm::function_ref<void(const FunctionDecl &)> Visit) {
   for (const Decl *D : DC.decls()) {
-    if (D->isImplicit() || inSystemHeader(D, SM))
+    if (D->isImplicit())
       continue;
+    const DeclContext *Inner = nullptr;
+    const FunctionDecl *Definition = nullptr;
     if (isa<NamespaceDecl>(D) || isa<LinkageSpecDecl>(D) || isa<ExportDecl>(D)) {
-      visitDefinitions(*cast<DeclContext>(D), SM, Visit);
+      Inner = cast<DeclContext>(D);
     } else if (const auto *Class = dyn_cast<CXXRecordDecl>(D)) {
       // Class templates, their specializations and members of templates
       // are left to instantiation; local classes are not at this level.
       if (Class->isThisDeclarationADefinition() && !Class->isDependentContext() &&
           !isa<ClassTemplateSpecializationDecl>(Class))
-        visitDefinitions(*Class, SM, Visit);
+        Inner = Class;
     } else if (const auto *F = dyn_cast<FunctionDecl>(D)) {
       if (F->doesThisDeclarationHaveABody() && !F->isTemplated() &&
           !F->isTemplateInstantiation() && !F->isDefaulted() && !F->isDeleted() &&
           !F->isInvalidDecl())
-        Visit(*F);
+        Definition = F;
     }
+    if ((!Inner && !Definition) || inSystemHeader(D, SM))
+      continue;
+    if (Inner)
+      visitDefinitions(*Inner, SM, Visit);
+    else
+      Visit(*Definition);
   }
 }
 

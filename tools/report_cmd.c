@@ -3,7 +3,7 @@
 ** summary (text, markdown), the merged data (json) or a SARIF log, optionally
 ** against a baseline or a previous merged report, failing on any increase.
 */
-#include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "commands.h"
@@ -52,7 +52,7 @@ static int emit(json_t *merged, const struct options *o) {
   }
   FILE *out = o->output && strcmp(o->output, "-") ? fopen(o->output, "w") : stdout;
   if (!out) {
-    perror(o->output);
+    fprintf(stderr, "%s: error: %s\n", o->output, strerror(errno));
     return -1;
   }
   mr_print_summary(out, merged, strcmp(o->format, "markdown") == 0);

@@ -79,40 +79,53 @@ static json_t *load_earlier(const char *file, int *is_baseline) {
   return NULL;
 }
 
-json_t *mr_compare(json_t *merged, const char *file) {
-  int is_baseline;
-  json_t *earlier = load_earlier(file, &is_baseline);
-  if (!earlier) return NULL;
-  json_t *entries = earlier_entries(earlier, is_baseline);
-  json_t *after = mr_figures(merged), *before;
-  if (is_baseline) {
-    json_t *count = json_object_get(after, "findings");
-    before = json_pack("{s:I}", "findings", (json_int_t)json_array_size(entries));
-    json_incref(count);
-    json_decref(after);
-    after = json_pack("{s:o}", "findings", count);
-  } else {
-    before = mr_figures(earlier);
+/* Against a baseline only the finding count compares: a baseline has no
+** census. */
+static void figures_of(json_t *merged, json_t *earlier, json_t *entries,
+                       int is_baseline, json_t **before, json_t **after) {
+  json_t *all = mr_figures(merged);
+  if (!is_baseline) {
+    *before = mr_figures(earlier);
+    *after = all;
+    return;
   }
+  *before = json_pack("{s:I}", "findings", (json_int_t)json_array_size(entries));
+  *after = json_pack("{s:O}", "findings", json_object_get(all, "findings"));
+  json_decref(all);
+}
+
+/* new: current findings the earlier state did not have; gone: earlier
+** entries that are neither found nor baselined now. */
+static void new_and_gone(json_t *merged, json_t *entries, json_t *new_findings,
+                         json_t *gone) {
   json_t *known = json_object(), *now = present_set(merged);
   size_t i;
   json_t *v;
   json_array_foreach(entries, i, v)
     json_object_set_new(known, mr_str(v, "fingerprint"), json_true());
-  json_t *new_findings = json_array(), *gone = json_array();
   json_array_foreach(json_object_get(merged, "findings"), i, v)
     if (!json_object_get(known, mr_str(v, "fingerprint")))
       json_array_append(new_findings, v);
   json_array_foreach(entries, i, v)
     if (!json_object_get(now, mr_str(v, "fingerprint"))) json_array_append(gone, v);
+  json_decref(known);
+  json_decref(now);
+}
+
+json_t *mr_compare(json_t *merged, const char *file) {
+  int is_baseline;
+  json_t *earlier = load_earlier(file, &is_baseline);
+  if (!earlier) return NULL;
+  json_t *entries = earlier_entries(earlier, is_baseline);
+  json_t *before, *after, *new_findings = json_array(), *gone = json_array();
+  figures_of(merged, earlier, entries, is_baseline, &before, &after);
+  new_and_gone(merged, entries, new_findings, gone);
   json_t *comparison = json_pack("{s:s,s:s,s:o,s:o,s:o}", "against", file, "kind",
                                  is_baseline ? "baseline" : "report", "figures",
                                  figure_changes(before, after), "new", new_findings,
                                  "gone", gone);
   json_decref(before);
   json_decref(after);
-  json_decref(known);
-  json_decref(now);
   json_decref(entries);
   json_decref(earlier);
   return comparison;

@@ -37,9 +37,10 @@ static char **list_reports(const char *dir, size_t *count) {
     names[n++] = strdup(e->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, by_name);
   *count = n;
-  return names ? names : calloc(1, sizeof *names);
+  if (!names) return calloc(1, sizeof *names);
+  qsort(names, n, sizeof *names, by_name);
+  return names;
 }
 
 /* The version check comes before the shape check, so a newer format gets

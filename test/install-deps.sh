@@ -13,12 +13,18 @@ for major in "${majors[@]}"; do
 done
 # lit itself comes from llvm-19-tools whichever clang is tested.
 packages+=(llvm-19-tools)
+# The SARIF test: python3-jsonschema validates memrules' SARIF output against
+# the OASIS schema, which test/sarif/fetch-schema.sh gets with npm and node.
+packages+=(python3-jsonschema)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done
+# npm may come with a nodejs from elsewhere (which conflicts with Debian's
+# npm package), so it is asked for only when there is no npm at all.
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "memrules: installing ${missing[*]}"

@@ -7,5 +7,7 @@
 
 int mr_cmd_check_policy(int argc, char **argv);
 int mr_cmd_list_rules(int argc, char **argv);
+int mr_cmd_report(int argc, char **argv);
+int mr_cmd_baseline(int argc, char **argv);
 
 #endif

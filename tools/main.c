@@ -16,6 +16,11 @@ static const struct command {
      "check-policy FILE   validate a .memrules.yaml; errors as file:line:col"},
     {"list-rules", mr_cmd_list_rules,
      "list-rules [--markdown]  the rules, their defaults and options"},
+    {"report", mr_cmd_report,
+     "report DIR [--format text|markdown|json|sarif] [--baseline FILE]\n"
+     "      [--fail-on-increase] [-o FILE]  merge the plugin's per-TU reports"},
+    {"baseline", mr_cmd_baseline,
+     "baseline DIR -o FILE  write a baseline of every finding in DIR's reports"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

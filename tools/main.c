@@ -16,6 +16,9 @@ static const struct command {
      "check-policy FILE   validate a .memrules.yaml; errors as file:line:col"},
     {"list-rules", mr_cmd_list_rules,
      "list-rules [--markdown]  the rules, their defaults and options"},
+    {"run", mr_cmd_run,
+     "run -p BUILD_DIR [-j N] [--policy FILE] [FILE...]  the plugin over a\n"
+     "                      compile_commands.json (run --help for more)"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

@@ -13,22 +13,34 @@ for major in "${majors[@]}"; do
 done
 # lit itself comes from llvm-19-tools whichever clang is tested.
 packages+=(llvm-19-tools)
+# distcc: the distributed-build test runs a distccd on loopback.
+packages+=(distcc)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# distccd runs only compilers linked in /usr/lib/distcc; distcc links the
+# compilers installed before it, so one installed with or after it may lack
+# its link.
+distcc_unlinked=()
+for major in "${majors[@]}"; do
+  [ -e "/usr/lib/distcc/clang-$major" ] || distcc_unlinked+=("clang-$major")
+done
+[ ${#missing[@]} -eq 0 ] && [ ${#distcc_unlinked[@]} -eq 0 ] && exit 0
 
-echo "memrules: installing ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
   sudo=()
 elif command -v sudo >/dev/null; then
   sudo=(sudo)
 else
-  echo "memrules: need root (or sudo) to install: ${missing[*]}" >&2
+  echo "memrules: need root (or sudo) to install: ${missing[*]} ${distcc_unlinked[*]}" >&2
   exit 1
 fi
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "memrules: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+"${sudo[@]}" update-distcc-symlinks

@@ -47,6 +47,11 @@ def listening(port):
 
 def start_daemon():
     """Returns (process, port); retries if another program took the port."""
+    # Started as root, distccd runs as the user distcc (or nobody), which
+    # needs a temporary directory of its own: not lit's private one.
+    tmp = os.path.join(work, "distccd-tmp")
+    os.makedirs(tmp, exist_ok=True)
+    os.chmod(tmp, 0o1777)
     for _ in range(5):
         port = free_port()
         log = open(log_path, "w")
@@ -54,7 +59,8 @@ def start_daemon():
             ["distccd", "--daemon", "--no-detach", "--listen", "127.0.0.1",
              "--allow", "127.0.0.1", "--port", str(port), "--jobs", "2",
              "--log-stderr", "--log-level", "info"],
-            stdout=log, stderr=log, start_new_session=True)
+            stdout=log, stderr=log, start_new_session=True,
+            env=dict(os.environ, TMPDIR=tmp))
         deadline = time.time() + 15
         while daemon.poll() is None and time.time() < deadline:
             if listening(port):

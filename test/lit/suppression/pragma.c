@@ -4,7 +4,9 @@
 // (the pragma must still be there, comments are not), and with unused
 // suppressions reported.
 // RUN: %memrules -Xclang -verify %s
-// RUN: %clang -E %s -o %t.i
+// (distcc preprocesses with the build's flags, the plugin's included: it
+// must leave the pragma in place.)
+// RUN: %clang -E -fplugin=%plugin %s -o %t.i
 // RUN: FileCheck --check-prefix=PREPROCESSED %s < %t.i
 // RUN: %memrules -fno-caret-diagnostics %s 2> %t.source.txt
 // RUN: %memrules -fno-caret-diagnostics %t.i 2> %t.preprocessed.txt
@@ -13,9 +15,9 @@
 // RUN: %memrules -fplugin-arg-memrules-policy=%S/Inputs/report-unused.yaml -Xclang -verify=expected,unused %s
 // PREPROCESSED: #pragma memrules ignore(alloc-in-loop) measured: cheap
 // SAME: warning: unknown rule 'alloc-in-lop'
-// SAME: pragma.c:48:17: warning: the same 64 bytes
-// SAME: pragma.c:57:17: warning: the same 64 bytes
-// SAME: pragma.c:77:15: warning: the same 64 bytes
+// SAME: pragma.c:50:17: warning: the same 64 bytes
+// SAME: pragma.c:59:17: warning: the same 64 bytes
+// SAME: pragma.c:79:15: warning: the same 64 bytes
 
 #include <stdlib.h>
 void use(char *p);

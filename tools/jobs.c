@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,8 +88,11 @@ static int capture_file(void) {
 }
 
 static void child(const struct mr_jobs *jobs, size_t index, int fd,
-                  const sigset_t *old_mask) {
+                  const sigset_t *old_mask, pid_t parent) {
   setpgid(0, 0);
+  /* Should memrules run die without stopping it (SIGKILL), stop too. */
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid() != parent) _exit(127);
   for (size_t i = 0; i < STOP_SIGNAL_COUNT; i++) signal(stop_signals[i], SIG_DFL);
   signal(SIGCHLD, SIG_DFL);
   signal(SIGALRM, SIG_DFL);
@@ -107,12 +111,13 @@ static int start(struct state *s, size_t index, const sigset_t *old_mask) {
   int fd = capture_file();
   if (fd < 0) return -1;
   fflush(NULL); /* the child must not flush our buffered output again */
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
     close(fd);
     return -1;
   }
-  if (pid == 0) child(s->jobs, index, fd, old_mask);
+  if (pid == 0) child(s->jobs, index, fd, old_mask, parent);
   setpgid(pid, pid); /* also here: no window where a kill(-pid) misses it */
   s->slots[slot] = (struct running){pid, index, fd};
   s->active++;

@@ -107,6 +107,7 @@ char **mr_rewrite(char *const *argv, const struct mr_rewrite_options *o) {
       add(&a, argv[i]);
   }
   add(&a, "-fsyntax-only");
+  if (o->color) add(&a, "-fcolor-diagnostics");
   add(&a, "-Qunused-arguments");
   add(&a, "-Wno-unknown-warning-option");
   char plugin[4096];

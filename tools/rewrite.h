@@ -11,6 +11,7 @@ struct mr_rewrite_options {
   const char *policy;     /* absolute, or NULL: the plugin discovers one */
   const char *report_dir; /* absolute, or NULL */
   int werror;
+  int color; /* -fcolor-diagnostics: the output goes to a terminal */
 };
 
 /* Returns the rewritten command (NULL-terminated, every string malloc'ed:

@@ -326,6 +326,8 @@ int mr_cmd_run(int argc, char **argv) {
   r.rewrite.clang = pick(o.clang, "MEMRULES_CLANG", MEMRULES_CLANG_PATH);
   r.rewrite.plugin = pick(o.plugin, "MEMRULES_PLUGIN", default_plugin());
   r.rewrite.werror = o.werror;
+  /* clang colours only what goes to a terminal, and it writes to a file */
+  r.rewrite.color = !o.dry_run && isatty(STDOUT_FILENO);
   int status = 2;
   if ((o.dry_run || (usable(r.rewrite.clang, "--clang", "MEMRULES_CLANG") == 0 &&
                      usable(r.rewrite.plugin, "--plugin", "MEMRULES_PLUGIN") == 0)) &&

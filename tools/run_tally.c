@@ -1,5 +1,6 @@
 #include "run_tally.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -42,16 +43,36 @@ static int tally_line(struct mr_tally *t, const char *line, size_t length,
   return 0;
 }
 
+/* Copies LINE without its colour escapes (ESC [ ... m) to PLAIN, which has
+** room for it; returns the new length. */
+static size_t strip_colors(const char *line, size_t length, char *plain) {
+  size_t n = 0;
+  for (size_t i = 0; i < length; i++) {
+    if (line[i] == '\033' && i + 1 < length && line[i + 1] == '[') {
+      while (i < length && line[i] != 'm') i++;
+      continue;
+    }
+    plain[n++] = line[i];
+  }
+  return n;
+}
+
 int mr_tally_tu(struct mr_tally *t, const char *output, size_t length,
                 int wait_status) {
   size_t findings = 0, errors_before = t->errors;
   int other_errors = 0;
+  char *plain = memchr(output, '\033', length) ? malloc(length + 1) : NULL;
+  if (plain) {
+    length = strip_colors(output, length, plain);
+    output = plain;
+  }
   for (const char *line = output, *end = output + length; line < end;) {
     const char *newline = memchr(line, '\n', (size_t)(end - line));
     size_t n = newline ? (size_t)(newline - line) : (size_t)(end - line);
     other_errors += tally_line(t, line, n, &findings);
     line += n + 1;
   }
+  free(plain);
   t->checked++;
   if (findings) t->with_findings++;
   int failed = !WIFEXITED(wait_status) ||

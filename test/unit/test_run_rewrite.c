@@ -71,7 +71,7 @@ static void quotes_back(void **state) {
 }
 
 static char *rewritten(char **argv) {
-  struct mr_rewrite_options o = {"/c/clang", "/p.so", "/pol.yaml", NULL, 1};
+  struct mr_rewrite_options o = {"/c/clang", "/p.so", "/pol.yaml", NULL, 1, 0};
   char **out = mr_rewrite(argv, &o);
   assert_non_null(out);
   static char text[1024];

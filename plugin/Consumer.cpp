@@ -34,7 +34,7 @@ public:
         Profile(Args.Profile), Finder(finderOptions()),
         Plan(CI.getPreprocessor(), triggersOf(Checks)) {
     Report.setSuppressions(&Suppress);
-    CI.getPreprocessor().addCommentHandler(&Suppress);
+    Suppress.attach(CI.getPreprocessor());
     Ctx.Plan = &Plan;
     for (auto &C : Checks) {
       C->registerMatchers(Finder);
@@ -70,7 +70,7 @@ public:
 
   void HandleTranslationUnit(ASTContext &AST) override {
     // Parsing is over: nothing may call back into this consumer any more.
-    CI.getPreprocessor().removeCommentHandler(&Suppress);
+    Suppress.detach(CI.getPreprocessor());
     CI.getPreprocessor().setTokenWatcher(nullptr);
     // Broken code gets no findings: the AST after an error is a guess, and
     // the user has the compiler's error to fix first.

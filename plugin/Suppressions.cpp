@@ -13,6 +13,46 @@ namespace memrules {
 
 static const char IgnoreMarker[] = "memrules:ignore(";
 
+// `#pragma memrules ...`: hands the rest of the directive to Suppressions.
+class PragmaSuppression : public PragmaHandler {
+public:
+  explicit PragmaSuppression(Suppressions &S) : PragmaHandler("memrules"), S(S) {}
+  void HandlePragma(Preprocessor &PP, PragmaIntroducer Introducer,
+                    Token &) override {
+    S.handlePragma(PP, Introducer.Loc);
+  }
+
+private:
+  Suppressions &S;
+};
+
+Suppressions::Suppressions(SourceManager &SM, Complaint Complain)
+    : SM(SM), Complain(std::move(Complain)),
+      Pragma(std::make_unique<PragmaSuppression>(*this)) {}
+
+Suppressions::~Suppressions() {
+  if (Attached)
+    (void)Pragma.release(); // the preprocessor deletes it
+}
+
+void Suppressions::attach(Preprocessor &PP) {
+  PP.addCommentHandler(this);
+  PP.AddPragmaHandler(Pragma.get());
+  Attached = true;
+}
+
+void Suppressions::detach(Preprocessor &PP) {
+  if (!Attached)
+    return;
+  PP.removeCommentHandler(this);
+  PP.RemovePragmaHandler(Pragma.get());
+  Attached = false;
+  for (const Region &R : OpenRegions)
+    Complain(R.Loc, "'#pragma memrules ignore-begin' has no matching "
+                    "'#pragma memrules ignore-end'");
+  OpenRegions.clear();
+}
+
 // Every comment of the TU passes through here, so the search is a
 // vectorised memchr for one byte of Needle that is rare in prose (Anchor:
 // its index), with a full comparison only where that byte occurs.
@@ -137,6 +177,63 @@ bool Suppressions::HandleComment(Preprocessor &, SourceRange Range) {
       add(At, NextLine ? Last + 1 : Last, NextLine ? Last + 1 : Last, Rules);
   }
   return false;
+}
+
+// Reads the pragma's tokens after `memrules`: the kind ("ignore",
+// "ignore-begin", "ignore-end": spelled as several tokens) up to '(', then
+// the rule list up to ')', by spelling, so the same text works in a file,
+// in preprocessed output and in _Pragma. The reason after it is free text.
+void Suppressions::handlePragma(Preprocessor &PP, SourceLocation Introducer) {
+  std::string Kind, List;
+  bool HasList = false, Closed = false;
+  Token Tok;
+  for (PP.Lex(Tok); Tok.isNot(tok::eod) && Tok.isNot(tok::l_paren); PP.Lex(Tok))
+    Kind += PP.getSpelling(Tok);
+  if (Tok.is(tok::l_paren)) {
+    HasList = true;
+    for (PP.Lex(Tok); Tok.isNot(tok::eod) && !(Closed = Tok.is(tok::r_paren));
+         PP.Lex(Tok))
+      List += PP.getSpelling(Tok);
+  }
+  while (Tok.isNot(tok::eod))
+    PP.Lex(Tok);
+
+  SourceLocation At = SM.getExpansionLoc(Introducer);
+  unsigned Line = SM.getExpansionLineNumber(At);
+  if (Kind == "ignore-end") {
+    endRegion(At, Line);
+    return;
+  }
+  if (Kind != "ignore" && Kind != "ignore-begin") {
+    Complain(At, "unknown '#pragma memrules " + Kind +
+                     "'; known: ignore(rule-id[, rule-id]), "
+                     "ignore-begin(rule-id[, rule-id]), ignore-end");
+    return;
+  }
+  if (!HasList || !Closed) {
+    Complain(At, "'#pragma memrules " + Kind + "' needs the rules it ignores: " +
+                     Kind + "(rule-id[, rule-id]) reason");
+    return;
+  }
+  RuleSet Rules;
+  if (!parseRuleList(List, "", At, Rules))
+    return;
+  if (Kind == "ignore")
+    add(At, Line + 1, Line + 1, Rules); // the next line
+  else
+    OpenRegions.push_back({At, Line, Rules});
+}
+
+void Suppressions::endRegion(SourceLocation Loc, unsigned Line) {
+  if (OpenRegions.empty() ||
+      SM.getFileID(OpenRegions.back().Loc) != SM.getFileID(Loc)) {
+    Complain(Loc, "'#pragma memrules ignore-end' has no matching "
+                  "'#pragma memrules ignore-begin' in this file");
+    return;
+  }
+  Region R = OpenRegions.back();
+  OpenRegions.pop_back();
+  add(R.Loc, R.Line + 1, Line, R.Rules);
 }
 
 bool Suppressions::suppresses(mr_rule_id Rule, SourceLocation Loc,

@@ -1,11 +1,16 @@
 // Inline suppressions. Every comment the preprocessor sees passes through
 // HandleComment; the few that carry `memrules:ignore(...)` or a NOLINT are
-// remembered by file and line. A finding asks whether one covers it, and the
+// remembered by file and line; so are the `#pragma memrules` forms, which
+// survive preprocessing (distcc and icecream compile preprocessed output,
+// where comments are gone). A finding asks whether one covers it, and the
 // ones that never covered anything can be reported at the end.
 //
 //   // memrules:ignore(rule-id[, rule-id]) reason   this line and the next
 //   // NOLINT / NOLINT(memrules-id)                  this line
 //   // NOLINTNEXTLINE / NOLINTNEXTLINE(memrules-id)  the next line
+//   #pragma memrules ignore(rule-id[, rule-id]) reason   the next line
+//   #pragma memrules ignore-begin(rule-id[, ...]) reason  the lines up to
+//   #pragma memrules ignore-end                            the matching end
 //   __attribute__((annotate("memrules::ignore(rule-id)")))  a function/record
 #ifndef MEMRULES_PLUGIN_SUPPRESSIONS_H
 #define MEMRULES_PLUGIN_SUPPRESSIONS_H
@@ -31,8 +36,13 @@ public:
   // Called for a suppression that names no known rule: (location, message).
   using Complaint = std::function<void(clang::SourceLocation, std::string)>;
 
-  Suppressions(clang::SourceManager &SM, Complaint Complain)
-      : SM(SM), Complain(std::move(Complain)) {}
+  Suppressions(clang::SourceManager &SM, Complaint Complain);
+  ~Suppressions() override;
+
+  // Starts and stops watching PP's comments and pragmas. Detach when parsing
+  // is over; it also reports an ignore-begin that was never ended.
+  void attach(clang::Preprocessor &PP);
+  void detach(clang::Preprocessor &PP);
 
   bool HandleComment(clang::Preprocessor &PP, clang::SourceRange Comment) override;
 
@@ -55,6 +65,14 @@ private:
     RuleSet Rules;
     mutable RuleSet Used;
   };
+  struct Region { // an open `#pragma memrules ignore-begin`
+    clang::SourceLocation Loc;
+    unsigned Line;
+    RuleSet Rules;
+  };
+  friend class PragmaSuppression;
+  void handlePragma(clang::Preprocessor &PP, clang::SourceLocation Introducer);
+  void endRegion(clang::SourceLocation Loc, unsigned Line);
   bool parseRuleList(llvm::StringRef List, llvm::StringRef Prefix,
                      clang::SourceLocation Loc, RuleSet &Rules);
   void add(clang::SourceLocation Loc, unsigned FirstLine, unsigned LastLine,
@@ -69,6 +87,12 @@ private:
   std::vector<Comment> Comments;
   // (file, line) -> indexes into Comments
   llvm::DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ByLine;
+  std::vector<Region> OpenRegions;
+  // Owned here until attach() lends it to the preprocessor (which deletes
+  // the handlers it still holds when it goes, so one still attached when
+  // this object goes is left to it).
+  std::unique_ptr<clang::PragmaHandler> Pragma;
+  bool Attached = false;
 };
 
 // Does an `annotate("memrules::ignore(...)")` on D (or, for a method, on its

@@ -16,6 +16,8 @@ packages+=(llvm-19-tools)
 # The SARIF test: python3-jsonschema validates memrules' SARIF output against
 # the OASIS schema, which test/sarif/fetch-schema.sh gets with npm and node.
 packages+=(python3-jsonschema)
+# distcc: the distributed-build test runs a distccd on loopback.
+packages+=(distcc)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -25,16 +27,26 @@ done
 # npm may come with a nodejs from elsewhere (which conflicts with Debian's
 # npm package), so it is asked for only when there is no npm at all.
 command -v npm >/dev/null || missing+=(npm)
-[ ${#missing[@]} -eq 0 ] && exit 0
+# distccd runs only compilers linked in /usr/lib/distcc; distcc links the
+# compilers installed before it, so one installed with or after it may lack
+# its link.
+distcc_unlinked=()
+for major in "${majors[@]}"; do
+  [ -e "/usr/lib/distcc/clang-$major" ] || distcc_unlinked+=("clang-$major")
+done
+[ ${#missing[@]} -eq 0 ] && [ ${#distcc_unlinked[@]} -eq 0 ] && exit 0
 
-echo "memrules: installing ${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
   sudo=()
 elif command -v sudo >/dev/null; then
   sudo=(sudo)
 else
-  echo "memrules: need root (or sudo) to install: ${missing[*]}" >&2
+  echo "memrules: need root (or sudo) to install: ${missing[*]} ${distcc_unlinked[*]}" >&2
   exit 1
 fi
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "memrules: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+"${sudo[@]}" update-distcc-symlinks

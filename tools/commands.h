@@ -9,5 +9,6 @@ int mr_cmd_check_policy(int argc, char **argv);
 int mr_cmd_list_rules(int argc, char **argv);
 int mr_cmd_report(int argc, char **argv);
 int mr_cmd_baseline(int argc, char **argv);
+int mr_cmd_run(int argc, char **argv);
 
 #endif

@@ -21,6 +21,9 @@ static const struct command {
      "      [--fail-on-increase] [-o FILE]  merge the plugin's per-TU reports"},
     {"baseline", mr_cmd_baseline,
      "baseline DIR -o FILE  write a baseline of every finding in DIR's reports"},
+    {"run", mr_cmd_run,
+     "run -p BUILD_DIR [-j N] [--policy FILE] [FILE...]  the plugin over a\n"
+     "                      compile_commands.json (run --help for more)"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 

@@ -2,6 +2,7 @@
 // config/rules.def without a check is a compile error (-Werror=switch).
 #include "AllocInLoop.h"
 #include "AllocSizeOverflow.h"
+#include "FormatAlloc.h"
 #include "BannedAlloc.h"
 #include "Check.h"
 #include "LargeByValue.h"
@@ -34,6 +35,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<StringEnumCheck>(Ctx);
   case MR_RULE_SIZEOF_MISMATCH:
     return std::make_unique<SizeofMismatchCheck>(Ctx);
+  case MR_RULE_FORMAT_ALLOC:
+    return std::make_unique<FormatAllocCheck>(Ctx);
   case MR_RULE_ALLOC_SIZE_OVERFLOW:
     return std::make_unique<AllocSizeOverflowCheck>(Ctx);
   case MR_RULE_MISMATCHED_DEALLOC:

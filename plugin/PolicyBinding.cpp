@@ -80,4 +80,8 @@ bool PolicyBinding::isHotFunctionName(llvm::StringRef Name) const {
   return mr_policy_is_hot_function(Policy, Name.str().c_str());
 }
 
+bool PolicyBinding::isLogFunction(llvm::StringRef Name) const {
+  return mr_policy_is_log_function(Policy, Name.str().c_str());
+}
+
 } // namespace memrules

@@ -39,6 +39,8 @@ public:
   // The settings of the main file: which checks need to run at all.
   const mr_settings &mainSettings() { return factsFor(SM.getMainFileID()).Settings; }
   bool isHotFunctionName(llvm::StringRef Name) const;
+  // Is Name listed under the policy's `log-functions`?
+  bool isLogFunction(llvm::StringRef Name) const;
   const mr_policy &raw() const { return *Policy; }
 
 private:

@@ -35,6 +35,9 @@ public:
   // The value of an option for the file holding Loc.
   long option(mr_option_id Option, clang::SourceLocation Loc);
 
+  // Does the policy list Name under `log-functions`?
+  bool isLogFunction(llvm::StringRef Name) const { return Policy.isLogFunction(Name); }
+
   void report(const Finding &F);
 
   // A problem with memrules' own input in the source (a bad suppression):

@@ -8,6 +8,8 @@ majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(19)
 
 packages=(cmake ninja-build pkg-config python3 libyaml-dev libjansson-dev libcmocka-dev)
+# The build-integration tests (test/lit/integration, docs/integration.md).
+packages+=(make g++ meson autoconf automake ccache)
 for major in "${majors[@]}"; do
   packages+=("clang-$major" "libclang-$major-dev" "llvm-$major-dev" "llvm-$major-tools")
 done

@@ -3,6 +3,8 @@
 #   %plugin      libmemrules.so
 #   %memrules    %clang -fsyntax-only -fplugin=%plugin (add -Xclang -verify)
 #   %memrules-cli  the memrules command-line tool
+#   %clangxx     clang++ of the same clang
+#   %cmake, %build_root, %examples   for the build-integration tests
 import os
 import lit.formats
 
@@ -14,6 +16,11 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.memrules_obj_root)
 
 clang = os.path.join(config.llvm_bin, "clang")
+config.substitutions.append(("%clangxx", clang + "++"))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%build_root", config.memrules_build_root))
+config.substitutions.append(
+    ("%examples", os.path.join(config.memrules_src_root, "examples")))
 config.substitutions.append(("%memrules-cli", config.memrules_tool))
 config.substitutions.append(
     ("%memrules", clang + " -fsyntax-only -fplugin=" + config.memrules_plugin))

@@ -1,5 +1,7 @@
 #include "PolicyDependencies.h"
 
+#include "Compat.h"
+
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Lex/PPCallbacks.h"
@@ -40,6 +42,13 @@ public:
                               SrcMgr::C_User);
     }
   }
+
+  // Overridden (to do nothing) only so that this class's vtable does not
+  // name PPCallbacks::HasInclude, whose symbol differs between clang
+  // versions: an unresolved vtable slot would make a wrong clang fail to load
+  // the plugin before its version guard can say why.
+  void HasInclude(SourceLocation, StringRef, bool, OptionalFileRef,
+                  SrcMgr::CharacteristicKind) override {}
 
 private:
   Preprocessor &PP;

@@ -26,6 +26,9 @@ config.substitutions.append(
     ("%memrules", clang + " -fsyntax-only -fplugin=" + config.memrules_plugin))
 config.substitutions.append(("%plugin", config.memrules_plugin))
 config.substitutions.append(("%clang", clang))
+# clang-tidy of the other clang (the build-integration tests).
+config.substitutions.append(
+    ("%{other_clang_tidy}", os.path.join(os.path.dirname(config.other_clang), "clang-tidy")))
 config.substitutions.append(("%other_clang", config.other_clang))
 
 config.environment["PATH"] = os.pathsep.join(

@@ -78,6 +78,13 @@ int mr_policy_discover(const char *source_file, char *out, size_t out_size);
 const char *mr_policy_file(const mr_policy *policy);
 int mr_policy_version(const mr_policy *policy);
 
+/* The files the policy was read from: the file itself, then each file its
+** `extends:` chain read, outermost first (paths as opened). A build must
+** recompile when any of them changes; the plugin lists them in the compile's
+** dependency file. None for the built-in default. */
+size_t mr_policy_source_count(const mr_policy *policy);
+const char *mr_policy_source(const mr_policy *policy, size_t index);
+
 /* Settings for a source file, `overrides:` applied (later entries win).
 ** path may be absolute or relative to the current directory. */
 void mr_policy_settings_for(const mr_policy *policy, const char *path,

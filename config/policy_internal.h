@@ -113,6 +113,7 @@ typedef struct mr_owned_family {
 
 struct mr_policy {
   char *file;     /* as given to mr_policy_load_file; NULL for the default */
+  mr_strings sources; /* every file read, innermost base first */
   int version;
   mr_settings settings; /* before overrides */
   /* The severity a map without `severity` turns a rule on at; MR_SEV_OFF

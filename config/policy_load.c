@@ -392,7 +392,8 @@ static mr_policy *load_file(const char *path, const chain *outer,
   }
   if (ok) {
     free(ld.policy->file);
-    ok = (ld.policy->file = strdup(path)) != NULL;
+    ok = (ld.policy->file = strdup(path)) != NULL &&
+         mr_strings_push(&ld.policy->sources, path);
     if (!ok) file_error(err, path, "%s", "out of memory");
   }
   if (!ok) {

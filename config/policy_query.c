@@ -25,6 +25,7 @@ mr_policy *mr_policy_load_default(void) {
 void mr_policy_free(mr_policy *policy) {
   if (!policy) return;
   free(policy->file);
+  mr_strings_free(&policy->sources);
   mr_globs_free(&policy->exclude);
   mr_globs_free(&policy->hot_files);
   mr_strings_free(&policy->hot_functions);
@@ -74,6 +75,16 @@ const char *mr_option_list_text(const mr_option_list *list, size_t index) {
 const char *mr_policy_file(const mr_policy *policy) { return policy->file; }
 
 int mr_policy_version(const mr_policy *policy) { return policy->version; }
+
+size_t mr_policy_source_count(const mr_policy *policy) {
+  return policy->sources.count;
+}
+
+/* Stored innermost first (each file is added when its load completes), so
+** the index is reversed to give the policy's own file first. */
+const char *mr_policy_source(const mr_policy *policy, size_t index) {
+  return policy->sources.item[policy->sources.count - 1 - index];
+}
 
 /* Match path against globs after resolving it the way globs' bases were. */
 static int path_matches(const mr_globs *globs, const char *path) {

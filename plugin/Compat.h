@@ -3,6 +3,7 @@
 #ifndef MEMRULES_PLUGIN_COMPAT_H
 #define MEMRULES_PLUGIN_COMPAT_H
 
+#include "clang/Basic/FileEntry.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -23,6 +24,13 @@ inline bool endsWith(llvm::StringRef S, llvm::StringRef Suffix) {
   return S.endswith(Suffix);
 #endif
 }
+
+// An optional file reference, as PPCallbacks::HasInclude takes it.
+#if CLANG_VERSION_MAJOR >= 17
+using OptionalFileRef = clang::OptionalFileEntryRef;
+#else
+using OptionalFileRef = llvm::Optional<clang::FileEntryRef>;
+#endif
 
 } // namespace memrules
 

@@ -3,6 +3,7 @@
 #include "Arguments.h"
 #include "Consumer.h"
 #include "PolicyBinding.h"
+#include "PolicyDependencies.h"
 
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -59,6 +60,7 @@ public:
     auto Policy = memrules::PolicyBinding::load(CI, InFile, Args);
     if (!Policy)
       return std::make_unique<ASTConsumer>(); // the error is already reported
+    memrules::addPolicyDependencies(CI, Policy->raw());
     return memrules::createConsumer(CI, std::move(Policy), Args);
   }
 

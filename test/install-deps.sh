@@ -8,8 +8,10 @@ majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(19)
 
 packages=(cmake ninja-build pkg-config python3 libyaml-dev libjansson-dev libcmocka-dev)
+# The build-integration tests (test/lit/integration, docs/integration.md).
+packages+=(make g++ meson autoconf automake ccache clangd-14)
 for major in "${majors[@]}"; do
-  packages+=("clang-$major" "libclang-$major-dev" "llvm-$major-dev" "llvm-$major-tools")
+  packages+=("clang-$major" "libclang-$major-dev" "llvm-$major-dev" "llvm-$major-tools" "clang-tidy-$major")
 done
 # lit itself comes from llvm-19-tools whichever clang is tested.
 packages+=(llvm-19-tools)

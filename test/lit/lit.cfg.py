@@ -3,6 +3,8 @@
 #   %plugin      libmemrules.so
 #   %memrules    %clang -fsyntax-only -fplugin=%plugin (add -Xclang -verify)
 #   %memrules-cli  the memrules command-line tool
+#   %clangxx     clang++ of the same clang
+#   %cmake, %build_root, %examples   for the build-integration tests
 import os
 import lit.formats
 
@@ -14,11 +16,19 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.memrules_obj_root)
 
 clang = os.path.join(config.llvm_bin, "clang")
+config.substitutions.append(("%clangxx", clang + "++"))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%build_root", config.memrules_build_root))
+config.substitutions.append(
+    ("%examples", os.path.join(config.memrules_src_root, "examples")))
 config.substitutions.append(("%memrules-cli", config.memrules_tool))
 config.substitutions.append(
     ("%memrules", clang + " -fsyntax-only -fplugin=" + config.memrules_plugin))
 config.substitutions.append(("%plugin", config.memrules_plugin))
 config.substitutions.append(("%clang", clang))
+# clang-tidy of the other clang (the build-integration tests).
+config.substitutions.append(
+    ("%{other_clang_tidy}", os.path.join(os.path.dirname(config.other_clang), "clang-tidy")))
 config.substitutions.append(("%other_clang", config.other_clang))
 
 config.environment["PATH"] = os.pathsep.join(

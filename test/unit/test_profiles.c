@@ -29,6 +29,7 @@ static void recommended_is_the_default(void **state) {
   mr_policy *implicit = must_load_yaml("version: 1\n");
   mr_policy *explicit_ = must_load_yaml("version: 1\nextends: recommended\n");
   assert_null(mr_policy_file(dflt));
+  assert_int_equal(mr_policy_source_count(dflt), 0);
   assert_int_equal(mr_policy_version(dflt), MR_RULESET_VERSION);
   mr_settings a = settings(dflt, "x.c"), b = settings(implicit, "x.c"),
               c = settings(explicit_, "x.c");
@@ -199,6 +200,13 @@ static void extends_a_file(void **state) {
       (size_t)-1);
   mr_policy *p = must_load(child);
   assert_string_equal(mr_policy_file(p), child);
+  /* Every file read, for the dependency file: the policy, then its base. */
+  assert_int_equal(mr_policy_source_count(p), 2);
+  assert_string_equal(mr_policy_source(p, 0), child);
+  const char *base = mr_policy_source(p, 1);
+  const char *tail = "/top/base.yaml";
+  assert_true(strlen(base) > strlen(tail));
+  assert_string_equal(base + strlen(base) - strlen(tail), tail);
   mr_settings s = settings(p, "top/src/a.c");
   assert_int_equal(s.rule[MR_RULE_STRUCT_PADDING].severity, MR_SEV_NOTE);
   assert_int_equal(s.rule[MR_RULE_ALLOC_IN_LOOP].severity, MR_SEV_NOTE);

@@ -1,0 +1,152 @@
+#include "Census.h"
+
+#include "../checks/analysis/VarUses.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace memrules {
+
+static const char *const CopyCallees[] = {"memcpy", "memmove"};
+static const char *const AppendMethods[] = {"push_back", "emplace_back"};
+
+Census::Census(CheckContext &Ctx) : Ctx(Ctx) {
+  AllocSites["libc"];
+  AllocSites["c++"];
+}
+
+static std::string familyKey(const AllocatorFamily &Family) {
+  return Family.Name == "libc" ? Family.Name : "policy:" + Family.Name;
+}
+
+std::vector<std::string> Census::calleeNames() const {
+  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
+  for (const std::string &Name : Ctx.Allocators.growNames())
+    Names.push_back(Name);
+  Names.insert(Names.end(), std::begin(CopyCallees), std::end(CopyCallees));
+  if (Ctx.AST.getLangOpts().CPlusPlus)
+    Names.insert(Names.end(), std::begin(AppendMethods), std::end(AppendMethods));
+  return Names;
+}
+
+std::vector<std::string> Census::triggers() const {
+  std::vector<std::string> Names = calleeNames();
+  if (Ctx.AST.getLangOpts().CPlusPlus)
+    Names.push_back("new");
+  return Names;
+}
+
+void Census::registerMatchers(MatchFinder &Finder) {
+  std::vector<std::string> Names = calleeNames();
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
+                             unless(isExpansionInSystemHeader()))
+                        .bind("call"),
+                    this);
+  if (!Ctx.AST.getLangOpts().CPlusPlus)
+    return;
+  Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind("new"), this);
+}
+
+void Census::run(const MatchFinder::MatchResult &Result) {
+  const auto *Site = Result.Nodes.getNodeAs<Expr>("call");
+  if (!Site)
+    Site = Result.Nodes.getNodeAs<Expr>("new");
+  SourceLocation Loc = Site->getBeginLoc();
+  // Excluded files and system headers are not the project's code. A
+  // template's sites are counted once, as written: its instantiations'
+  // copies carry the same locations (a macro's expansions do not).
+  const FunctionBody *Body = Ctx.Functions.bodyAround(*Site);
+  if (!Body || !Ctx.Report.settingsAt(Loc) ||
+      !Counted.insert(Loc.getRawEncoding()).second)
+    return;
+  bool Hot = Ctx.Report.isHotAt(Loc, &Body->function(), Body->innermostLoop(Site) != nullptr);
+  if (isa<CXXNewExpr>(Site))
+    AllocSites["c++"].add(Hot);
+  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Site))
+    countAppend(*Member, *Body, Hot);
+  else
+    countCall(*cast<CallExpr>(Site), *Body, Hot);
+}
+
+// The strdup family: allocators that copy what they are given.
+static bool isDup(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L(Lower);
+  return L.contains("strdup") || L.contains("strndup") || L.contains("memdup");
+}
+
+void Census::countCall(const CallExpr &Call, const FunctionBody &Body, bool Hot) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  if (const AllocatorFamily *Family = Ctx.Allocators.allocation(Call)) {
+    AllocSites[familyKey(*Family)].add(Hot);
+    if (isDup(Callee->getName()))
+      CopySites.add(Hot);
+  } else if (Ctx.Allocators.isGrow(Call)) {
+    UnsizedGrowth.add(Hot); // a resize: nothing reserved it ahead
+  } else if (isLibcDeclaration(*Callee) && copiesIntoFresh(Call, Body)) {
+    CopySites.add(Hot);
+  }
+}
+
+bool Census::isFresh(const Expr *E) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreCastsAndCleanups(E));
+  return Call && Ctx.Allocators.allocation(*Call);
+}
+
+// memcpy(dst, ...) whose dst is an allocation call, or a local whose last
+// store before the copy (its initializer or an assignment) is one.
+bool Census::copiesIntoFresh(const CallExpr &Call, const FunctionBody &Body) const {
+  StringRef Name = Call.getDirectCallee()->getName();
+  if ((Name != "memcpy" && Name != "memmove") || Call.getNumArgs() != 3)
+    return false;
+  const Expr *Dest = ignoreCastsAndCleanups(Call.getArg(0));
+  if (isFresh(Dest))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Dest);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage())
+    return false;
+  const Expr *LastStore = Var->getInit();
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  for (const DeclRefExpr *Use : Body.references(*Var)) {
+    if (!SM.isBeforeInTranslationUnit(Use->getBeginLoc(), Call.getBeginLoc()))
+      break;
+    const auto *Assign = dyn_cast_or_null<BinaryOperator>(Body.parent(Use));
+    if (Assign && Assign->getOpcode() == BO_Assign && Assign->getLHS() == Use)
+      LastStore = Assign->getRHS();
+  }
+  return isFresh(LastStore);
+}
+
+// v.push_back(x) on a local std::vector or std::string: pre-sized when the
+// same variable was reserve()d earlier in the function.
+void Census::countAppend(const CXXMemberCallExpr &Call, const FunctionBody &Body,
+                         bool Hot) {
+  const CXXRecordDecl *Record = Call.getRecordDecl();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record))
+    Record = Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier() ||
+      (Record->getName() != "vector" && Record->getName() != "basic_string"))
+    return;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call.getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  bool Reserved = false;
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  for (const DeclRefExpr *Use : Var ? Body.references(*Var)
+                                    : std::vector<const DeclRefExpr *>()) {
+    if (!SM.isBeforeInTranslationUnit(Use->getBeginLoc(), Call.getBeginLoc()))
+      break;
+    const auto *Member = dyn_cast_or_null<MemberExpr>(Body.parent(Use));
+    Reserved |= Member && Member->getMemberDecl()->getIdentifier() &&
+                Member->getMemberDecl()->getName() == "reserve";
+  }
+  (Reserved ? PresizedGrowth : UnsizedGrowth).add(Hot);
+}
+
+} // namespace memrules

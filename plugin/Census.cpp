@@ -5,6 +5,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
+#include <algorithm>
+
 using namespace clang;
 using namespace clang::ast_matchers;
 
@@ -22,25 +24,33 @@ static std::string familyKey(const AllocatorFamily &Family) {
   return Family.Name == "libc" ? Family.Name : "policy:" + Family.Name;
 }
 
-std::vector<std::string> Census::calleeNames() const {
+static bool isCopyCallee(const Expr &Site) {
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return std::find(std::begin(CopyCallees), std::end(CopyCallees), Name) !=
+         std::end(CopyCallees);
+}
+
+// memcpy and memmove are matched but are not triggers: a copy counts only
+// into a block allocated earlier in the same function, whose allocator name
+// already makes the body walked (sqlite3.c has hundreds of other copies).
+std::vector<std::string> Census::triggers() const {
   std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
   for (const std::string &Name : Ctx.Allocators.growNames())
     Names.push_back(Name);
-  Names.insert(Names.end(), std::begin(CopyCallees), std::end(CopyCallees));
-  if (Ctx.AST.getLangOpts().CPlusPlus)
+  if (Ctx.AST.getLangOpts().CPlusPlus) {
     Names.insert(Names.end(), std::begin(AppendMethods), std::end(AppendMethods));
-  return Names;
-}
-
-std::vector<std::string> Census::triggers() const {
-  std::vector<std::string> Names = calleeNames();
-  if (Ctx.AST.getLangOpts().CPlusPlus)
     Names.push_back("new");
+  }
   return Names;
 }
 
 void Census::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = calleeNames();
+  std::vector<std::string> Names = triggers();
+  Names.insert(Names.end(), std::begin(CopyCallees), std::end(CopyCallees));
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
                              unless(isExpansionInSystemHeader()))
@@ -55,15 +65,16 @@ void Census::run(const MatchFinder::MatchResult &Result) {
   const auto *Site = Result.Nodes.getNodeAs<Expr>("call");
   if (!Site)
     Site = Result.Nodes.getNodeAs<Expr>("new");
-  SourceLocation Loc = Site->getBeginLoc();
-  // Excluded files and system headers are not the project's code. A
-  // template's sites are counted once, as written: its instantiations'
-  // copies carry the same locations (a macro's expansions do not).
-  const FunctionBody *Body = Ctx.Functions.bodyAround(*Site);
-  if (!Body || !Ctx.Report.settingsAt(Loc) ||
-      !Counted.insert(Loc.getRawEncoding()).second)
+  // A copy is judged once the whole TU is matched (matches do not come in
+  // source order), and only in a function that allocates.
+  if (isCopyCallee(*Site)) {
+    Copies.push_back(cast<CallExpr>(Site));
     return;
-  bool Hot = Ctx.Report.isHotAt(Loc, &Body->function(), Body->innermostLoop(Site) != nullptr);
+  }
+  const FunctionBody *Body = nullptr;
+  bool Hot = false;
+  if (!admit(*Site, Body, Hot))
+    return;
   if (isa<CXXNewExpr>(Site))
     AllocSites["c++"].add(Hot);
   else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Site))
@@ -79,18 +90,43 @@ static bool isDup(StringRef Name) {
   return L.contains("strdup") || L.contains("strndup") || L.contains("memdup");
 }
 
+// Excluded files and system headers are not the project's code. A
+// template's sites are counted once, as written: its instantiations' copies
+// carry the same locations (a macro's expansions do not).
+bool Census::admit(const Expr &Site, const FunctionBody *&Body, bool &Hot) {
+  SourceLocation Loc = Site.getBeginLoc();
+  Body = Ctx.Functions.bodyAround(Site);
+  if (!Body || !Ctx.Report.settingsAt(Loc) ||
+      !Counted.insert(Loc.getRawEncoding()).second)
+    return false;
+  Hot = Ctx.Report.isHotAt(Loc, &Body->function(),
+                           Body->innermostLoop(&Site) != nullptr);
+  return true;
+}
+
+void Census::onEndOfTranslationUnit() {
+  for (const CallExpr *Call : Copies) {
+    const FunctionBody *Body = nullptr;
+    bool Hot = false;
+    // Asked first: no parent map for a function that allocates nothing.
+    if (Allocating.count(Ctx.Functions.enclosing(Call->getBeginLoc())) &&
+        admit(*Call, Body, Hot) && copiesIntoFresh(*Call, *Body))
+      CopySites.add(Hot);
+  }
+  Copies.clear();
+}
+
 void Census::countCall(const CallExpr &Call, const FunctionBody &Body, bool Hot) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return;
   if (const AllocatorFamily *Family = Ctx.Allocators.allocation(Call)) {
     AllocSites[familyKey(*Family)].add(Hot);
+    Allocating.insert(&Body.function());
     if (isDup(Callee->getName()))
       CopySites.add(Hot);
   } else if (Ctx.Allocators.isGrow(Call)) {
     UnsizedGrowth.add(Hot); // a resize: nothing reserved it ahead
-  } else if (isLibcDeclaration(*Callee) && copiesIntoFresh(Call, Body)) {
-    CopySites.add(Hot);
   }
 }
 
@@ -102,8 +138,7 @@ bool Census::isFresh(const Expr *E) const {
 // memcpy(dst, ...) whose dst is an allocation call, or a local whose last
 // store before the copy (its initializer or an assignment) is one.
 bool Census::copiesIntoFresh(const CallExpr &Call, const FunctionBody &Body) const {
-  StringRef Name = Call.getDirectCallee()->getName();
-  if ((Name != "memcpy" && Name != "memmove") || Call.getNumArgs() != 3)
+  if (Call.getNumArgs() != 3 || !isLibcDeclaration(*Call.getDirectCallee()))
     return false;
   const Expr *Dest = ignoreCastsAndCleanups(Call.getArg(0));
   if (isFresh(Dest))

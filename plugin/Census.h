@@ -28,6 +28,7 @@ public:
   std::vector<std::string> triggers() const;
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder);
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
   llvm::StringRef getID() const override { return "census"; }
 
   // By family: "libc", "c++", "policy:<preset or policy>".
@@ -36,7 +37,7 @@ public:
   HotSplit PresizedGrowth, UnsizedGrowth;
 
 private:
-  std::vector<std::string> calleeNames() const;
+  bool admit(const clang::Expr &Site, const FunctionBody *&Body, bool &Hot);
   void countCall(const clang::CallExpr &Call, const FunctionBody &Body, bool Hot);
   bool copiesIntoFresh(const clang::CallExpr &Call, const FunctionBody &Body) const;
   bool isFresh(const clang::Expr *E) const;
@@ -45,6 +46,8 @@ private:
 
   CheckContext &Ctx;
   llvm::DenseSet<unsigned> Counted; // the sites' locations
+  llvm::DenseSet<const clang::FunctionDecl *> Allocating; // with a site
+  std::vector<const clang::CallExpr *> Copies; // memcpy/memmove, to judge
 };
 
 } // namespace memrules

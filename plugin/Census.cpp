@@ -99,9 +99,17 @@ bool Census::admit(const Expr &Site, const FunctionBody *&Body, bool &Hot) {
   if (!Body || !Ctx.Report.settingsAt(Loc) ||
       !Counted.insert(Loc.getRawEncoding()).second)
     return false;
-  Hot = Ctx.Report.isHotAt(Loc, &Body->function(),
-                           Body->innermostLoop(&Site) != nullptr);
+  Hot = Body->innermostLoop(&Site) || hotFunction(Body->function(), Loc);
   return true;
+}
+
+// Asked once per function: a hot function or a hot file (the policy's
+// name and path globs are not free).
+bool Census::hotFunction(const FunctionDecl &F, SourceLocation Loc) {
+  auto Inserted = FunctionHot.try_emplace(&F, false);
+  if (Inserted.second)
+    Inserted.first->second = Ctx.Report.isHotAt(Loc, &F, /*InLoop=*/false);
+  return Inserted.first->second;
 }
 
 void Census::onEndOfTranslationUnit() {
@@ -120,13 +128,17 @@ void Census::countCall(const CallExpr &Call, const FunctionBody &Body, bool Hot)
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return;
-  if (const AllocatorFamily *Family = Ctx.Allocators.allocation(Call)) {
+  // realloc(NULL, n) allocates; realloc(p, n) and sqlite3_realloc(p, n)
+  // grow, and a resize reserves nothing ahead.
+  if (Ctx.Allocators.isGrow(Call) && Call.getNumArgs() > 0 &&
+      !Call.getArg(0)->isNullPointerConstant(Ctx.AST,
+                                             Expr::NPC_ValueDependentIsNotNull)) {
+    UnsizedGrowth.add(Hot);
+  } else if (const AllocatorFamily *Family = Ctx.Allocators.allocation(Call)) {
     AllocSites[familyKey(*Family)].add(Hot);
     Allocating.insert(&Body.function());
     if (isDup(Callee->getName()))
       CopySites.add(Hot);
-  } else if (Ctx.Allocators.isGrow(Call)) {
-    UnsizedGrowth.add(Hot); // a resize: nothing reserved it ahead
   }
 }
 

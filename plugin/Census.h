@@ -9,6 +9,7 @@
 
 #include "../checks/Check.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <map>
@@ -38,6 +39,7 @@ public:
 
 private:
   bool admit(const clang::Expr &Site, const FunctionBody *&Body, bool &Hot);
+  bool hotFunction(const clang::FunctionDecl &F, clang::SourceLocation Loc);
   void countCall(const clang::CallExpr &Call, const FunctionBody &Body, bool Hot);
   bool copiesIntoFresh(const clang::CallExpr &Call, const FunctionBody &Body) const;
   bool isFresh(const clang::Expr *E) const;
@@ -48,6 +50,7 @@ private:
   llvm::DenseSet<unsigned> Counted; // the sites' locations
   llvm::DenseSet<const clang::FunctionDecl *> Allocating; // with a site
   std::vector<const clang::CallExpr *> Copies; // memcpy/memmove, to judge
+  llvm::DenseMap<const clang::FunctionDecl *, bool> FunctionHot;
 };
 
 } // namespace memrules

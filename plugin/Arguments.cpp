@@ -3,7 +3,28 @@
 namespace memrules {
 
 static const char KnownArguments[] =
-    "known: policy=FILE, werror, profile (as -fplugin-arg-memrules-policy=FILE)";
+    "known: policy=FILE, werror, profile, report-dir=DIR, baseline=FILE "
+    "(as -fplugin-arg-memrules-policy=FILE)";
+
+// The arguments that take a value: where it goes, and what it is called.
+struct ValueArgument {
+  const char *Key;
+  const char *Noun;        // "file"
+  const char *Placeholder; // "FILE"
+  std::string Arguments::*Field;
+};
+static const ValueArgument ValueArguments[] = {
+    {"policy", "file", "FILE", &Arguments::PolicyFile},
+    {"report-dir", "directory", "DIR", &Arguments::ReportDir},
+    {"baseline", "file", "FILE", &Arguments::Baseline},
+};
+
+static const ValueArgument *valueArgument(const std::string &Key) {
+  for (const ValueArgument &A : ValueArguments)
+    if (Key == A.Key)
+      return &A;
+  return nullptr;
+}
 
 bool parseArguments(const std::vector<std::string> &Args, Arguments &Out,
                     std::string &Error) {
@@ -12,12 +33,14 @@ bool parseArguments(const std::vector<std::string> &Args, Arguments &Out,
     std::string Key = Arg.substr(0, Eq);
     bool HasValue = Eq != std::string::npos;
     std::string Value = HasValue ? Arg.substr(Eq + 1) : std::string();
-    if (Key == "policy" && HasValue && !Value.empty()) {
-      Out.PolicyFile = Value;
-    } else if (Key == "policy") {
-      Error = "memrules argument 'policy' needs a file: "
-              "-fplugin-arg-memrules-policy=FILE";
-      return false;
+    if (const ValueArgument *A = valueArgument(Key)) {
+      if (Value.empty()) {
+        Error = std::string("memrules argument '") + A->Key + "' needs a " +
+                A->Noun + ": -fplugin-arg-memrules-" + A->Key + "=" +
+                A->Placeholder;
+        return false;
+      }
+      Out.*(A->Field) = Value;
     } else if (Key == "werror" && !HasValue) {
       Out.Werror = true;
     } else if (Key == "profile" && !HasValue) {

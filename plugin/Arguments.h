@@ -11,6 +11,8 @@ struct Arguments {
   std::string PolicyFile; // policy=FILE; empty: discover
   bool Werror = false;    // werror: every finding is an error
   bool Profile = false;   // profile: per-rule time on stderr
+  std::string ReportDir;  // report-dir=DIR: write a JSON report per TU there
+  std::string Baseline;   // baseline=FILE; empty: the policy's `baseline:`
 };
 
 // Parses the arguments clang hands the plugin. On a bad argument returns

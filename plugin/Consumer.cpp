@@ -1,5 +1,7 @@
 #include "Consumer.h"
 
+#include "Census.h"
+#include "ReportSession.h"
 #include "Reporter.h"
 #include "Suppressions.h"
 #include "TraversalPlan.h"
@@ -22,8 +24,9 @@ namespace {
 class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, std::unique_ptr<PolicyBinding> PolicyIn,
-           const Arguments &Args)
+           std::unique_ptr<ReportSession> SessionIn, const Arguments &Args)
       : CI(CI), SM(CI.getSourceManager()), Policy(std::move(PolicyIn)),
+        Session(std::move(SessionIn)),
         Report(CI.getDiagnostics(), SM, *Policy, Args.Werror),
         Suppress(SM, [this](SourceLocation Loc, std::string Message) {
           Report.complain(Loc, Message);
@@ -31,9 +34,14 @@ public:
         Functions(SM), Allocators(Policy->raw()),
         Ctx{CI.getASTContext(), Report, Functions, Allocators},
         Checks(createChecks(Policy->mainSettings(), Ctx)),
+        Counts(Session && Session->writesReport() ? new Census(Ctx) : nullptr),
         Profile(Args.Profile), Finder(finderOptions()),
-        Plan(CI.getPreprocessor(), triggersOf(Checks)) {
+        Plan(CI.getPreprocessor(), triggersOf(Checks, Counts.get())) {
     Report.setSuppressions(&Suppress);
+    if (Session)
+      Report.setLog(&Session->log());
+    if (Counts)
+      Counts->registerMatchers(Finder);
     Suppress.attach(CI.getPreprocessor());
     Ctx.Plan = &Plan;
     for (auto &C : Checks) {
@@ -80,15 +88,20 @@ public:
     llvm::TimeRecord Start = llvm::TimeRecord::getCurrentTime(true);
     runChecks(AST);
     Report.reportUnusedSuppressions();
+    double Seconds =
+        llvm::TimeRecord::getCurrentTime(false).getWallTime() - Start.getWallTime();
     if (Profile)
-      printProfile(llvm::TimeRecord::getCurrentTime(false).getWallTime() -
-                   Start.getWallTime());
+      printProfile(Seconds);
+    if (Counts)
+      Session->finish(*Counts, Seconds * 1000, Profile ? &Times : nullptr);
   }
 
 private:
   static std::vector<std::string>
-  triggersOf(const std::vector<std::unique_ptr<Check>> &Checks) {
+  triggersOf(const std::vector<std::unique_ptr<Check>> &Checks, const Census *Counts) {
     std::vector<std::string> Names;
+    if (Counts)
+      Names = Counts->triggers();
     for (const auto &C : Checks)
       for (std::string &Name : C->triggers())
         Names.push_back(std::move(Name));
@@ -119,7 +132,7 @@ private:
   }
 
   void runChecks(ASTContext &AST) {
-    if (Checks.empty())
+    if (Checks.empty() && !Counts)
       return;
     // Only the project's own declarations (system headers, all of libstdc++
     // in a C++ TU, are never walked), and of those only what the plan says.
@@ -169,12 +182,14 @@ private:
   CompilerInstance &CI;
   SourceManager &SM;
   std::unique_ptr<PolicyBinding> Policy;
+  std::unique_ptr<ReportSession> Session; // null: no report, no baseline
   Reporter Report;
   Suppressions Suppress;
   FunctionIndex Functions;
   AllocatorModel Allocators;
   CheckContext Ctx;
   std::vector<std::unique_ptr<Check>> Checks;
+  std::unique_ptr<Census> Counts; // only when a report is written
   bool Profile;
   bool WatchCalls = false;
   llvm::StringMap<llvm::TimeRecord> Times;
@@ -187,7 +202,12 @@ private:
 std::unique_ptr<ASTConsumer> createConsumer(CompilerInstance &CI,
                                             std::unique_ptr<PolicyBinding> Policy,
                                             const Arguments &Args) {
-  return std::make_unique<Consumer>(CI, std::move(Policy), Args);
+  bool Failed = false;
+  std::unique_ptr<ReportSession> Session =
+      ReportSession::create(CI, *Policy, Args, Failed);
+  if (Failed)
+    return std::make_unique<ASTConsumer>(); // the error is already reported
+  return std::make_unique<Consumer>(CI, std::move(Policy), std::move(Session), Args);
 }
 
 } // namespace memrules

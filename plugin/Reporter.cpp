@@ -73,8 +73,21 @@ void Reporter::report(const Finding &F) {
   if (Suppress && Suppress->suppresses(F.Rule, F.Loc, F.Owner))
     return;
   DiagnosticsEngine::Level Level = levelFor(Settings.severity, Diags, Werror);
-  if (Level != DiagnosticsEngine::Ignored)
-    emit(Level, F);
+  if (Level == DiagnosticsEngine::Ignored)
+    return;
+  if (Log && !Log->admit(F, Level, isHot(F, *Facts)))
+    return; // baselined
+  emit(Level, F);
+}
+
+bool Reporter::isHotAt(SourceLocation Loc, const Decl *Owner, bool InLoop) {
+  const PolicyBinding::FileFacts *Facts = factsAt(Loc);
+  if (!Facts)
+    return false;
+  Finding Site;
+  Site.Owner = Owner;
+  Site.InLoop = InLoop;
+  return isHot(Site, *Facts);
 }
 
 void Reporter::emit(DiagnosticsEngine::Level Level, const Finding &F) {

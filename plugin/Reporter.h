@@ -5,6 +5,7 @@
 #define MEMRULES_PLUGIN_REPORTER_H
 
 #include "Finding.h"
+#include "FindingLog.h"
 #include "PolicyBinding.h"
 #include "Suppressions.h"
 
@@ -23,6 +24,9 @@ public:
       : Diags(Diags), SM(SM), Policy(Policy), Werror(Werror) {}
 
   void setSuppressions(Suppressions *S) { Suppress = S; }
+  // With a report or a baseline: every finding that would be reported goes
+  // through the log, which records it and may hold it back (baselined).
+  void setLog(FindingLog *L) { Log = L; }
 
   // Is Rule worth checking at Loc? (Not in a system header or an excluded
   // file, and enabled there.) Checks ask before any expensive analysis.
@@ -39,6 +43,10 @@ public:
   bool isLogFunction(llvm::StringRef Name) const { return Policy.isLogFunction(Name); }
 
   void report(const Finding &F);
+
+  // Whether code at Loc in Owner (a function, or null) counts as hot for
+  // `scope: hot`; false in system headers and excluded files.
+  bool isHotAt(clang::SourceLocation Loc, const clang::Decl *Owner, bool InLoop);
 
   // A problem with memrules' own input in the source (a bad suppression):
   // a warning, promoted like the findings.
@@ -57,6 +65,7 @@ private:
   PolicyBinding &Policy;
   bool Werror;
   Suppressions *Suppress = nullptr;
+  FindingLog *Log = nullptr;
 };
 
 } // namespace memrules

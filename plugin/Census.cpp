@@ -1,0 +1,199 @@
+#include "Census.h"
+
+#include "../checks/analysis/VarUses.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <algorithm>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace memrules {
+
+static const char *const CopyCallees[] = {"memcpy", "memmove"};
+static const char *const AppendMethods[] = {"push_back", "emplace_back"};
+
+Census::Census(CheckContext &Ctx) : Ctx(Ctx) {
+  AllocSites["libc"];
+  AllocSites["c++"];
+}
+
+static std::string familyKey(const AllocatorFamily &Family) {
+  return Family.Name == "libc" ? Family.Name : "policy:" + Family.Name;
+}
+
+static bool isCopyCallee(const Expr &Site) {
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef Name = Callee->getName();
+  return std::find(std::begin(CopyCallees), std::end(CopyCallees), Name) !=
+         std::end(CopyCallees);
+}
+
+// memcpy and memmove are matched but are not triggers: a copy counts only
+// into a block allocated earlier in the same function, whose allocator name
+// already makes the body walked (sqlite3.c has hundreds of other copies).
+std::vector<std::string> Census::triggers() const {
+  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
+  for (const std::string &Name : Ctx.Allocators.growNames())
+    Names.push_back(Name);
+  if (Ctx.AST.getLangOpts().CPlusPlus) {
+    Names.insert(Names.end(), std::begin(AppendMethods), std::end(AppendMethods));
+    Names.push_back("new");
+  }
+  return Names;
+}
+
+void Census::registerMatchers(MatchFinder &Finder) {
+  std::vector<std::string> Names = triggers();
+  Names.insert(Names.end(), std::begin(CopyCallees), std::end(CopyCallees));
+  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
+                             unless(isExpansionInSystemHeader()))
+                        .bind("call"),
+                    this);
+  if (!Ctx.AST.getLangOpts().CPlusPlus)
+    return;
+  Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind("new"), this);
+}
+
+void Census::run(const MatchFinder::MatchResult &Result) {
+  const auto *Site = Result.Nodes.getNodeAs<Expr>("call");
+  if (!Site)
+    Site = Result.Nodes.getNodeAs<Expr>("new");
+  // A copy is judged once the whole TU is matched (matches do not come in
+  // source order), and only in a function that allocates.
+  if (isCopyCallee(*Site)) {
+    Copies.push_back(cast<CallExpr>(Site));
+    return;
+  }
+  const FunctionBody *Body = nullptr;
+  bool Hot = false;
+  if (!admit(*Site, Body, Hot))
+    return;
+  if (isa<CXXNewExpr>(Site))
+    AllocSites["c++"].add(Hot);
+  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Site))
+    countAppend(*Member, *Body, Hot);
+  else
+    countCall(*cast<CallExpr>(Site), *Body, Hot);
+}
+
+// The strdup family: allocators that copy what they are given.
+static bool isDup(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L(Lower);
+  return L.contains("strdup") || L.contains("strndup") || L.contains("memdup");
+}
+
+// Excluded files and system headers are not the project's code. A
+// template's sites are counted once, as written: its instantiations' copies
+// carry the same locations (a macro's expansions do not).
+bool Census::admit(const Expr &Site, const FunctionBody *&Body, bool &Hot) {
+  SourceLocation Loc = Site.getBeginLoc();
+  Body = Ctx.Functions.bodyAround(Site);
+  if (!Body || !Ctx.Report.settingsAt(Loc) ||
+      !Counted.insert(Loc.getRawEncoding()).second)
+    return false;
+  Hot = Body->innermostLoop(&Site) || hotFunction(Body->function(), Loc);
+  return true;
+}
+
+// Asked once per function: a hot function or a hot file (the policy's
+// name and path globs are not free).
+bool Census::hotFunction(const FunctionDecl &F, SourceLocation Loc) {
+  auto Inserted = FunctionHot.try_emplace(&F, false);
+  if (Inserted.second)
+    Inserted.first->second = Ctx.Report.isHotAt(Loc, &F, /*InLoop=*/false);
+  return Inserted.first->second;
+}
+
+void Census::onEndOfTranslationUnit() {
+  for (const CallExpr *Call : Copies) {
+    const FunctionBody *Body = nullptr;
+    bool Hot = false;
+    // Asked first: no parent map for a function that allocates nothing.
+    if (Allocating.count(Ctx.Functions.enclosing(Call->getBeginLoc())) &&
+        admit(*Call, Body, Hot) && copiesIntoFresh(*Call, *Body))
+      CopySites.add(Hot);
+  }
+  Copies.clear();
+}
+
+void Census::countCall(const CallExpr &Call, const FunctionBody &Body, bool Hot) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  // realloc(NULL, n) allocates; realloc(p, n) and sqlite3_realloc(p, n)
+  // grow, and a resize reserves nothing ahead.
+  if (Ctx.Allocators.isGrow(Call) && Call.getNumArgs() > 0 &&
+      !Call.getArg(0)->isNullPointerConstant(Ctx.AST,
+                                             Expr::NPC_ValueDependentIsNotNull)) {
+    UnsizedGrowth.add(Hot);
+  } else if (const AllocatorFamily *Family = Ctx.Allocators.allocation(Call)) {
+    AllocSites[familyKey(*Family)].add(Hot);
+    Allocating.insert(&Body.function());
+    if (isDup(Callee->getName()))
+      CopySites.add(Hot);
+  }
+}
+
+bool Census::isFresh(const Expr *E) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(ignoreCastsAndCleanups(E));
+  return Call && Ctx.Allocators.allocation(*Call);
+}
+
+// memcpy(dst, ...) whose dst is an allocation call, or a local whose last
+// store before the copy (its initializer or an assignment) is one.
+bool Census::copiesIntoFresh(const CallExpr &Call, const FunctionBody &Body) const {
+  if (Call.getNumArgs() != 3 || !isLibcDeclaration(*Call.getDirectCallee()))
+    return false;
+  const Expr *Dest = ignoreCastsAndCleanups(Call.getArg(0));
+  if (isFresh(Dest))
+    return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Dest);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage())
+    return false;
+  const Expr *LastStore = Var->getInit();
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  for (const DeclRefExpr *Use : Body.references(*Var)) {
+    if (!SM.isBeforeInTranslationUnit(Use->getBeginLoc(), Call.getBeginLoc()))
+      break;
+    const auto *Assign = dyn_cast_or_null<BinaryOperator>(Body.parent(Use));
+    if (Assign && Assign->getOpcode() == BO_Assign && Assign->getLHS() == Use)
+      LastStore = Assign->getRHS();
+  }
+  return isFresh(LastStore);
+}
+
+// v.push_back(x) on a local std::vector or std::string: pre-sized when the
+// same variable was reserve()d earlier in the function.
+void Census::countAppend(const CXXMemberCallExpr &Call, const FunctionBody &Body,
+                         bool Hot) {
+  const CXXRecordDecl *Record = Call.getRecordDecl();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record))
+    Record = Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier() ||
+      (Record->getName() != "vector" && Record->getName() != "basic_string"))
+    return;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call.getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  bool Reserved = false;
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  for (const DeclRefExpr *Use : Var ? Body.references(*Var)
+                                    : std::vector<const DeclRefExpr *>()) {
+    if (!SM.isBeforeInTranslationUnit(Use->getBeginLoc(), Call.getBeginLoc()))
+      break;
+    const auto *Member = dyn_cast_or_null<MemberExpr>(Body.parent(Use));
+    Reserved |= Member && Member->getMemberDecl()->getIdentifier() &&
+                Member->getMemberDecl()->getName() == "reserve";
+  }
+  (Reserved ? PresizedGrowth : UnsizedGrowth).add(Hot);
+}
+
+} // namespace memrules

@@ -1,0 +1,58 @@
+// The census of the per-TU report (docs/report-format.md): allocation, copy
+// and growth sites of the project's own code, each split hot/other, so a
+// report shows where memory is managed, not only what is wrong. It runs only
+// with report-dir: its names are added to the traversal plan's triggers and
+// its matchers to the checks' traversal, so bodies without them still are
+// never walked.
+#ifndef MEMRULES_PLUGIN_CENSUS_H
+#define MEMRULES_PLUGIN_CENSUS_H
+
+#include "../checks/Check.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <map>
+#include <string>
+
+namespace memrules {
+
+struct HotSplit {
+  unsigned Hot = 0, Other = 0;
+  void add(bool IsHot) { ++(IsHot ? Hot : Other); }
+};
+
+class Census : public clang::ast_matchers::MatchFinder::MatchCallback {
+public:
+  explicit Census(CheckContext &Ctx);
+
+  std::vector<std::string> triggers() const;
+  void registerMatchers(clang::ast_matchers::MatchFinder &Finder);
+  void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  llvm::StringRef getID() const override { return "census"; }
+
+  // By family: "libc", "c++", "policy:<preset or policy>".
+  std::map<std::string, HotSplit> AllocSites;
+  HotSplit CopySites;
+  HotSplit PresizedGrowth, UnsizedGrowth;
+
+private:
+  bool admit(const clang::Expr &Site, const FunctionBody *&Body, bool &Hot);
+  bool hotFunction(const clang::FunctionDecl &F, clang::SourceLocation Loc);
+  void countCall(const clang::CallExpr &Call, const FunctionBody &Body, bool Hot);
+  bool copiesIntoFresh(const clang::CallExpr &Call, const FunctionBody &Body) const;
+  bool isFresh(const clang::Expr *E) const;
+  void countAppend(const clang::CXXMemberCallExpr &Call, const FunctionBody &Body,
+                   bool Hot);
+
+  CheckContext &Ctx;
+  llvm::DenseSet<unsigned> Counted; // the sites' locations
+  llvm::DenseSet<const clang::FunctionDecl *> Allocating; // with a site
+  std::vector<const clang::CallExpr *> Copies; // memcpy/memmove, to judge
+  llvm::DenseMap<const clang::FunctionDecl *, bool> FunctionHot;
+};
+
+} // namespace memrules
+
+#endif

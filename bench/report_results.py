@@ -105,8 +105,10 @@ def markdown(data):
     if m["clang_tidy"]:
         s += "| clang-tidy | %s |\n" % m["clang_tidy"]
     s += "| memrules | commit %s, plugin %s |\n" % (m["commit"], m["plugin_build"])
-    s += ("| runs | %d interleaved corpus runs (clang-tidy in %d of them), %d scaling runs |\n\n"
+    s += ("| runs | %d interleaved corpus runs (clang-tidy in %d of them), %d scaling runs |\n"
           % (m["runs"], m["tidy_runs"], m["scaling_runs"]))
+    s += "| findings over | %s |\n" % ", ".join(m["pkgs"])
+    s += "| timed | %s |\n\n" % ", ".join(m["perf_pkgs"])
     if m["loadavg_start"][0] > m["cpus"] or m["loadavg_end"][0] > m["cpus"]:
         s += ("**The machine was busy** (load average above the number of CPUs): "
               "wall times are inflated and noisy; the CPU-time ratios (user+sys of "

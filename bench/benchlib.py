@@ -53,7 +53,9 @@ class TU:
 
     @property
     def name(self):
-        return os.path.relpath(self.path, os.path.join(CORPUS, self.pkg))
+        # realpath both: bench/corpus may be a symlink to another checkout.
+        return os.path.relpath(os.path.realpath(self.path),
+                               os.path.realpath(os.path.join(CORPUS, self.pkg)))
 
 
 def load_tus(pkg):
@@ -162,25 +164,46 @@ def profile_policy(name):
 
 class Sample:
     """One finished compile: wall and user+sys CPU seconds, peak RSS in KiB,
-    exit status and (if captured) its stderr."""
+    exit status, (if captured) its stderr, and whether it was killed at the
+    time limit (its times are then lower bounds)."""
 
-    __slots__ = ("wall", "cpu", "rss_kb", "rc", "err")
+    __slots__ = ("wall", "cpu", "rss_kb", "rc", "err", "timed_out")
 
-    def __init__(self, wall, cpu, rss_kb, rc, err):
+    def __init__(self, wall, cpu, rss_kb, rc, err, timed_out=False):
         self.wall, self.cpu, self.rss_kb, self.rc, self.err = wall, cpu, rss_kb, rc, err
+        self.timed_out = timed_out
 
 
-def run_measured(cmd, capture=False):
+def _wait(p, timeout):
+    """wait4() on p; with a timeout, poll and kill it when time is up.
+    Returns (status, rusage, timed_out)."""
+    if timeout is None:
+        _, status, ru = os.wait4(p.pid, 0)
+        return status, ru, False
+    deadline = time.perf_counter() + timeout
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            return status, ru, False
+        if time.perf_counter() > deadline:
+            p.kill()
+            _, status, ru = os.wait4(p.pid, 0)
+            return status, ru, True
+        time.sleep(0.05)
+
+
+def run_measured(cmd, capture=False, timeout=None):
     """Run cmd and measure it with wait4(): the rusage is this child's own
     (clang-19 runs cc1 in-process, so that is the whole compile), which stays
     right when several compiles run at once.  CPU time (user+sys) is less
-    disturbed than wall time by other jobs on a shared machine."""
+    disturbed than wall time by other jobs on a shared machine.  With a
+    timeout (seconds), a compile still running then is killed."""
     err = tempfile.TemporaryFile() if capture else subprocess.DEVNULL
     try:
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                              stdout=subprocess.DEVNULL, stderr=err)
-        _, status, ru = os.wait4(p.pid, 0)
+        status, ru, timed_out = _wait(p, timeout)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         text = None
@@ -190,22 +213,24 @@ def run_measured(cmd, capture=False):
     finally:
         if capture:
             err.close()
-    return Sample(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, p.returncode, text)
+    return Sample(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss, p.returncode, text,
+                  timed_out)
 
 
 def interleave(tus, variants, runs, on_sample=None):
     """Time every variant on every TU, interleaved (TU 1 with each variant,
     TU 2 with each variant, ..., then the next run) so that load drift hits
-    all variants alike.  variants: list of (name, cmd_of_tu, runs or None);
-    a variant with its own smaller run count is only timed in its first
-    runs.  Returns {name: {tu.path: [Sample, ...]}}."""
-    out = {name: {tu.path: [] for tu in tus} for name, _, _ in variants}
+    all variants alike.  variants: list of (name, cmd_of_tu, runs or None),
+    optionally with a 4th item, a per-compile time limit in seconds; a
+    variant with its own smaller run count is only timed in its first runs.
+    Returns {name: {tu.path: [Sample, ...]}}."""
+    out = {v[0]: {tu.path: [] for tu in tus} for v in variants}
     for run in range(runs):
         for tu in tus:
-            for name, cmd_of, vruns in variants:
+            for name, cmd_of, vruns, *limit in variants:
                 if vruns is not None and run >= vruns:
                     continue
-                s = run_measured(cmd_of(tu))
+                s = run_measured(cmd_of(tu), timeout=limit[0] if limit else None)
                 out[name][tu.path].append(s)
                 if on_sample:
                     on_sample(name, tu, run, s)

@@ -45,6 +45,11 @@ def findings_section(profile, f):
     return s + "\n"
 
 
+def bound(row):
+    """'≥' before a ratio whose compiles were killed at the time limit."""
+    return "≥" if row.get("timed_out") else ""
+
+
 def time_rows(packages, total):
     rows = []
     for name, r in list(packages.items()) + [("**all**", total)]:
@@ -56,7 +61,8 @@ def time_rows(packages, total):
             "%s / %s" % (secs(p["wall_median_s"]), secs(p["cpu_median_s"])),
             "%s / %s" % (ratio(rec.get("wall_ratio")), ratio(rec.get("cpu_ratio"))),
             "%s / %s" % (ratio(st.get("wall_ratio")), ratio(st.get("cpu_ratio"))),
-            ("%s / %s" % (ratio(tidy.get("wall_ratio")), ratio(tidy.get("cpu_ratio")))
+            ("%s%s / %s%s" % (bound(tidy), ratio(tidy.get("wall_ratio")),
+                              bound(tidy), ratio(tidy.get("cpu_ratio")))
              if tidy else "—"),
             ("%s / %s" % (secs(o2p["wall_median_s"]), secs(o2p["cpu_median_s"]))
              if o2p else "—"),
@@ -108,7 +114,10 @@ def markdown(data):
     s += ("| runs | %d interleaved corpus runs (clang-tidy in %d of them), %d scaling runs |\n"
           % (m["runs"], m["tidy_runs"], m["scaling_runs"]))
     s += "| findings over | %s |\n" % ", ".join(m["pkgs"])
-    s += "| timed | %s |\n\n" % ", ".join(m["perf_pkgs"])
+    s += "| timed | %s |\n" % ", ".join(m["perf_pkgs"])
+    if m.get("clang_tidy"):
+        s += "| clang-tidy on | %s |\n" % ", ".join(m.get("tidy_pkgs", m["perf_pkgs"]))
+    s += "\n"
     if m["loadavg_start"][0] > m["cpus"] or m["loadavg_end"][0] > m["cpus"]:
         s += ("**The machine was busy** (load average above the number of CPUs): "
               "wall times are inflated and noisy; the CPU-time ratios (user+sys of "
@@ -132,7 +141,13 @@ def markdown(data):
                time_rows(perf["packages"], perf["total"]))
     s += ("\nclang-tidy runs `%s` on the same files with the same flags: the "
           "alternative a user would otherwise run (`clang-analyzer-unix.Malloc` "
-          "brings the analyzer's core checkers with it).\n\n" % m["tidy_checks"])
+          "brings the analyzer's core checkers with it).\n" % m["tidy_checks"])
+    killed = sorted({t for r in list(perf["packages"].values()) + [perf["total"]]
+                     for t in r.get("clang-tidy", {}).get("timed_out", [])})
+    if killed:
+        s += ("clang-tidy was killed after %.0f s on %s; its ratios there are lower "
+              "bounds (marked ≥).\n" % (m.get("tidy_timeout_s", 0), ", ".join(killed)))
+    s += "\n"
     if perf["problems"]:
         s += "Compiles that exited non-zero during timing (their times are suspect):\n\n"
         for p in perf["problems"]:

@@ -2,6 +2,7 @@
 ** Finding the policy that governs a source file: the nearest .memrules.yaml
 ** in its folder or any folder above, like .clang-format.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +12,14 @@
 
 #define POLICY_NAME ".memrules.yaml"
 
-static int is_regular_file(const char *path) {
+/* Anything named .memrules.yaml counts, not only a readable regular file:
+** a directory, FIFO, dangling or looping symlink, or an entry that cannot
+** be looked at is the policy the user put there, and loading it reports
+** the problem with the file's name. Skipping it would silently apply the
+** policy of a folder further up (or the defaults) instead. */
+static int exists(const char *path) {
   struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+  return lstat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR);
 }
 
 int mr_policy_discover(const char *source_file, char *out, size_t out_size) {
@@ -25,7 +31,7 @@ int mr_policy_discover(const char *source_file, char *out, size_t out_size) {
     if (!slash) break;
     *slash = '\0';
     int n = snprintf(out, out_size, "%s/" POLICY_NAME, dir);
-    if (n > 0 && (size_t)n < out_size && is_regular_file(out)) {
+    if (n > 0 && (size_t)n < out_size && exists(out)) {
       found = 1;
       break;
     }

@@ -54,10 +54,14 @@ static void file_error(mr_error *err, const char *file, const char *fmt,
 }
 
 /* Read the whole file, refusing directories and anything over the limit
-** before parsing, so a stray huge or binary file costs little. Returns a
-** malloc'd buffer or NULL with the reason in *why. */
+** before parsing, so a stray huge or binary file costs little. Opened
+** non-blocking, and pipes, sockets and block devices refused: a FIFO named
+** as (or discovered as) the policy would otherwise hang the compile in
+** open() or read() waiting for a writer. Character devices stay allowed
+** (/dev/null is an empty policy; a terminal fails with EAGAIN instead of
+** waiting). Returns a malloc'd buffer or NULL with the reason in *why. */
 static char *read_policy(const char *path, size_t *len, const char **why) {
-  int fd = open(path, O_RDONLY);
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     *why = strerror(errno);
     return NULL;
@@ -66,6 +70,8 @@ static char *read_policy(const char *path, size_t *len, const char **why) {
   char *buf = NULL;
   if (fstat(fd, &st) != 0) *why = strerror(errno);
   else if (S_ISDIR(st.st_mode)) *why = "is a directory, not a policy file";
+  else if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode))
+    *why = "is a pipe, socket or device, not a policy file";
   else if (!(buf = malloc(MR_POLICY_MAX_BYTES + 1))) *why = "out of memory";
   size_t n = 0;
   while (buf && n <= MR_POLICY_MAX_BYTES) {

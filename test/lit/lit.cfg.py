@@ -34,6 +34,12 @@ config.substitutions.append(("%other_clang", config.other_clang))
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.available_features.add("llvm-" + config.llvm_major)
+# %unprivileged runs a command as user nobody when the tests run as root, so
+# that a chmod 000 file is really unreadable (root reads it anyway).
+# setpriv comes with util-linux, which every Debian system has.
+config.substitutions.append(
+    ("%unprivileged",
+     "setpriv --reuid=65534 --regid=65534 --clear-groups" if os.geteuid() == 0 else ""))
 if os.path.exists(config.other_clang):
     config.available_features.add("other-clang")
 

@@ -184,12 +184,21 @@ static void discovery_walks_up(void **state) {
   assert_true(mr_policy_discover(path_in("disc/a/new.c"), found, sizeof found));
   assert_string_equal(found, want);
 
-  /* The nearest wins; a folder called .memrules.yaml is not a policy. */
+  /* The nearest wins. */
   write_file("disc/a/.memrules.yaml", "version: 1\n", (size_t)-1);
-  make_dir("disc/a/b/.memrules.yaml");
   snprintf(want, sizeof want, "%s", path_in("disc/a/.memrules.yaml"));
   assert_true(mr_policy_discover(path_in("disc/a/b/c.c"), found, sizeof found));
   assert_string_equal(found, want);
+
+  /* Anything called .memrules.yaml counts, even a folder: loading it then
+  ** says "is a directory". Skipping it would silently apply the policy
+  ** further up. */
+  char dir[PATH_MAX];
+  make_dir("disc/a/b/.memrules.yaml");
+  snprintf(dir, sizeof dir, "%s", path_in("disc/a/b/.memrules.yaml"));
+  assert_true(mr_policy_discover(path_in("disc/a/b/c.c"), found, sizeof found));
+  assert_string_equal(found, dir);
+  assert_int_equal(rmdir(dir), 0);
 
   /* Relative to the current directory. */
   char cwd[PATH_MAX];

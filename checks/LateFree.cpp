@@ -232,6 +232,20 @@ bool constantSize(const Expr &Site, const AllocatorModel &Model, ASTContext &AST
   return true;
 }
 
+// A function whose name says it gives something back (decrRefCount,
+// g_object_unref, destroyTree, close): cleanup, even when its body is not
+// in the translation unit.
+bool releasesByName(const FunctionDecl &F) {
+  if (!F.getIdentifier())
+    return false;
+  std::string Name = F.getName().lower();
+  for (const char *Word : {"free", "release", "destroy", "unref", "decr", "delete",
+                           "dispose", "cleanup", "close"})
+    if (Name.find(Word) != std::string::npos)
+      return true;
+  return false;
+}
+
 std::string calleeName(const Expr &Site) {
   if (const auto *New = dyn_cast<CXXNewExpr>(&Site))
     return New->isArray() ? "new[]" : "new";
@@ -275,7 +289,8 @@ bool LateFreeCheck::releases(const Stmt *S) const {
     }
     if (const auto *Call = dyn_cast<CallExpr>(Sub))
       if (const FunctionDecl *Callee = Call->getDirectCallee())
-        Found = !Ctx.Allocators.releasingFamilies(*Callee).empty();
+        Found = !Ctx.Allocators.releasingFamilies(*Callee).empty() ||
+                releasesByName(*Callee);
   });
   return Found;
 }
@@ -436,13 +451,16 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
 
   std::string Name = "'" + Var->getName().str() + "'";
   bool Loop = isLoop(Busy);
-  std::string What = Loop ? "a loop" : "a call that loops";
+  std::string What = "a loop that does not use it";
+  if (!Loop)
+    What = "a call of '" + cast<CallExpr>(Busy)->getDirectCallee()->getNameAsString() +
+           "()' that loops without using it";
   Finding F = finding(Loc, "");
   F.Owner = &Body->function();
   F.Message = Name + " (from " + calleeName(*Sites.front()) + ", " + Size +
               ") is released only after " + What +
-              " that does not use it: the block stays allocated while that "
-              "runs; release it right after its last use";
+              ": the block stays allocated while that runs; release it right "
+              "after its last use";
   if (!Labels.empty())
     F.Message += " and set it to NULL there, so that the release at '" +
                  Labels.front()->getName().str() + "' stays right for the other paths";

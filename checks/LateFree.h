@@ -39,7 +39,8 @@ private:
   // and has a loop that may run more than once? Cached per function.
   bool loops(const clang::FunctionDecl &F);
   // Does S release anything (a cleanup loop or function, whose running
-  // does not raise the peak the late release holds)?
+  // does not raise the peak the late release holds): a call of a releaser,
+  // `delete`, or a function whose name says it releases (decrRefCount)?
   bool releases(const clang::Stmt *S) const;
   // Are the block's definitions allocations of the right size, and is the
   // variable the only way to reach it? The allocation sites go to Sites.

@@ -201,7 +201,22 @@ int cleanup_loop(size_t n, char **items, int count, struct tree *t) {
   return 0;
 }
 
-static void release_tree(struct tree *t) {
+// A loop that gives back other objects through a function named so
+// (redis's decrRefCount), defined elsewhere.
+void decrRefCount(void *o);
+
+int refcount_loop(size_t n, void **objects, int count) {
+  long *len = malloc(n * sizeof(long));
+  if (!len)
+    return -1;
+  memset(len, 0, n * sizeof(long));
+  for (int i = 0; i < count; i++)
+    decrRefCount(objects[i]);
+  free(len);
+  return 0;
+}
+
+static void reset_tree(struct tree *t) {
   for (int i = 0; i < t->n; i++)
     t->node[i] = 0;
   free(t->node);
@@ -212,7 +227,7 @@ int cleanup_call(size_t n, struct tree *t) {
   if (!buf)
     return -1;
   memset(buf, 0, n);
-  release_tree(t);
+  reset_tree(t);
   free(buf);
   return 0;
 }

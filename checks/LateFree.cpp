@@ -49,17 +49,43 @@ namespace {
 
 bool isLoop(const Stmt *S) { return S && FunctionBody::loopBody(S); }
 
-// Does S mention Var: a reference, or its declaration?
+// Does S mention Var: a reference, or its declaration? (Stops at the
+// first: the scan back from a release runs over every statement between.)
 bool mentions(const Stmt *S, const VarDecl &Var) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == &Var;
+  if (const auto *Decl = dyn_cast<DeclStmt>(S))
+    for (const auto *D : Decl->decls())
+      if (D == &Var)
+        return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, Var))
+      return true;
+  return false;
+}
+
+// Does S release Var or set it to NULL? Then the block may be gone before
+// the statements after S run (`free(p); p = NULL;` before a loop, the
+// label's release then releasing NULL).
+bool endsBlock(const Stmt *S, const VarDecl &Var, const AllocatorModel &Model,
+               ASTContext &AST) {
   bool Found = false;
   forEachStmt(S, [&](const Stmt *Sub) {
     if (Found)
       return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Sub))
-      Found = Ref->getDecl() == &Var;
-    else if (const auto *Decl = dyn_cast<DeclStmt>(Sub))
-      for (const auto *D : Decl->decls())
-        Found = Found || D == &Var;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Sub)) {
+      Found = Assign->getOpcode() == BO_Assign && refersTo(Assign->getLHS(), Var) &&
+              Assign->getRHS()->isNullPointerConstant(AST,
+                                                      Expr::NPC_ValueDependentIsNotNull);
+    } else if (const auto *Delete = dyn_cast<CXXDeleteExpr>(Sub)) {
+      Found = refersTo(Delete->getArgument(), Var);
+    } else if (const auto *Call = dyn_cast<CallExpr>(Sub)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && !Model.releasingFamilies(*Callee).empty())
+        Found = refersTo(releasedArgument(*Call, *Callee), Var);
+    }
   });
   return Found;
 }
@@ -280,18 +306,18 @@ void LateFreeCheck::registerMatchers(MatchFinder &Finder) {
                       this);
 }
 
+bool LateFreeCheck::isRelease(const Stmt *S) const {
+  if (isa<CXXDeleteExpr>(S))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee &&
+         (!Ctx.Allocators.releasingFamilies(*Callee).empty() || releasesByName(*Callee));
+}
+
 bool LateFreeCheck::releases(const Stmt *S) const {
   bool Found = false;
-  forEachStmt(S, [&](const Stmt *Sub) {
-    if (Found || isa<CXXDeleteExpr>(Sub)) {
-      Found = true;
-      return;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Sub))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        Found = !Ctx.Allocators.releasingFamilies(*Callee).empty() ||
-                releasesByName(*Callee);
-  });
+  forEachStmt(S, [&](const Stmt *Sub) { Found = Found || isRelease(Sub); });
   return Found;
 }
 
@@ -302,14 +328,17 @@ bool LateFreeCheck::loops(const FunctionDecl &F) {
   auto Known = Loops.find(Definition);
   if (Known != Loops.end())
     return Known->second;
-  bool Result = false;
-  if (Ctx.Allocators.releasingFamilies(*Definition).empty() &&
-      !releases(Definition->getBody()))
-    forEachStmt(Definition->getBody(), [&](const Stmt *S) {
-      Result = Result || (isLoop(S) && !runsAtMostOnce(*S, Ctx.AST));
-    });
-  Loops[Definition] = Result;
-  return Result;
+  // One walk of the body: a loop, and no release anywhere.
+  bool Loop = false;
+  bool Releases = !Ctx.Allocators.releasingFamilies(*Definition).empty() ||
+                  releasesByName(*Definition);
+  forEachStmt(Definition->getBody(), [&](const Stmt *S) {
+    if (Releases)
+      return;
+    Releases = isRelease(S);
+    Loop = Loop || (isLoop(S) && !runsAtMostOnce(*S, Ctx.AST));
+  });
+  return Loops[Definition] = Loop && !Releases;
 }
 
 const Stmt *LateFreeCheck::work(const Stmt *S) {
@@ -434,6 +463,8 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
   if (LastUse == Statements.begin())
     return; // no use before it in this block
   const Stmt *Used = *(LastUse - 1);
+  if (endsBlock(Used, *Var, Ctx.Allocators, Ctx.AST))
+    return; // released (or cleared) already: the later release is for other paths
   const Stmt *Busy = nullptr;
   for (auto It = LastUse; It != At && !Busy; ++It)
     Busy = work(*It);

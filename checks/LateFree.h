@@ -42,6 +42,7 @@ private:
   // does not raise the peak the late release holds): a call of a releaser,
   // `delete`, or a function whose name says it releases (decrRefCount)?
   bool releases(const clang::Stmt *S) const;
+  bool isRelease(const clang::Stmt *S) const;
   // Are the block's definitions allocations of the right size, and is the
   // variable the only way to reach it? The allocation sites go to Sites.
   bool ownsLargeBlock(const clang::FunctionDecl &F, const clang::VarDecl &Var,

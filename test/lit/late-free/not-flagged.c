@@ -278,6 +278,38 @@ fail:
   return -1;
 }
 
+// Released early, and set to NULL for the cleanup code (the fix for a
+// goto-cleanup finding); or released early on one path.
+int released_early(int fd, size_t n, struct tree *t) {
+  int rc = -1;
+  char *raw = malloc(n);
+  if (!raw || read(fd, raw, n) < 0 || parse(raw, n, t) < 0)
+    goto out;
+  free(raw);
+  raw = NULL;
+  for (int i = 0; i < t->n; i++)
+    visit(t->node[i]);
+  rc = 0;
+out:
+  free(raw);
+  return rc;
+}
+
+int released_on_a_path(size_t n, struct tree *t, int x) {
+  char *raw = malloc(n);
+  if (!raw)
+    return -1;
+  parse(raw, n, t);
+  if (x) {
+    free(raw);
+    raw = NULL;
+  }
+  for (int i = 0; i < t->n; i++)
+    visit(t->node[i]);
+  free(raw);
+  return 0;
+}
+
 // A jump out of the statements between (to another label, or a break out
 // of the loop around) skips the release.
 int jumps_elsewhere(size_t n, struct tree *t) {

@@ -124,15 +124,17 @@ bool onlyReleases(const CompoundStmt &Block, ASTContext &AST) {
   return true;
 }
 
-// The statement of the enclosing block that releases Var at Release:
-// the release itself, with its labels, inside `if (p)`, `{ free(p); p =
-// NULL; }` or a `do { ... } while (0)` macro. Null when it is part of
-// something more (a larger expression or branch). Block receives the block.
-const Stmt *releaseStatement(const Expr &Release, const VarDecl &Var,
-                             const FunctionBody &Body, ASTContext &AST,
-                             const CompoundStmt *&Block) {
-  const Stmt *Cur = &Release;
-  for (const Stmt *P = Body.parent(Cur); P; P = Body.parent(Cur)) {
+// The statement of the enclosing block that releases Var at the end of
+// Path (the statements from the function body down to the release): the
+// release itself, with its labels, inside `if (p)`, `{ free(p); p = NULL; }`
+// or a `do { ... } while (0)` macro. Null when it is part of something
+// more (a larger expression or branch). Block receives the block.
+const Stmt *releaseStatement(llvm::ArrayRef<const Stmt *> Path, const VarDecl &Var,
+                             ASTContext &AST, const CompoundStmt *&Block) {
+  size_t I = Path.size() - 1;
+  const Stmt *Cur = Path[I];
+  for (; I > 0; --I) {
+    const Stmt *P = Path[I - 1];
     if (isa<ParenExpr>(P) || isa<ExprWithCleanups>(P) ||
         (isa<CastExpr>(P) && cast<CastExpr>(P)->getType()->isVoidType())) {
       Cur = P;
@@ -148,7 +150,7 @@ const Stmt *releaseStatement(const Expr &Release, const VarDecl &Var,
         return nullptr;
       Cur = P;
     } else if (const auto *Compound = dyn_cast<CompoundStmt>(P)) {
-      const Stmt *Up = Body.parent(Compound);
+      const Stmt *Up = I > 1 ? Path[I - 2] : nullptr;
       if ((isa_and_nonnull<IfStmt>(Up) || isa_and_nonnull<DoStmt>(Up)) &&
           onlyReleases(*Compound, AST)) {
         Cur = P;
@@ -445,14 +447,21 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
   SourceLocation Loc = Release->getBeginLoc();
   if (!wants(Loc))
     return;
-  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(*Release);
-  if (!Body)
+  // The function as written (not a template's pattern or copy), and the
+  // path down to the release, without the function's parent map: most
+  // releases stop at the next tests.
+  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
+  if (!Function || !Function->getBody() || Function->isDependentContext() ||
+      Function->getTemplateInstantiationPattern())
+    return;
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!pathTo(*Function->getBody(), *Release, Ctx.AST.getSourceManager(), Path))
     return;
 
   // The statements between the last one that mentions the variable and
   // the release, in the release's block.
   const CompoundStmt *Block = nullptr;
-  const Stmt *R = releaseStatement(*Release, *Var, *Body, Ctx.AST, Block);
+  const Stmt *R = releaseStatement(Path, *Var, Ctx.AST, Block);
   if (!R)
     return;
   std::vector<const Stmt *> Statements(Block->body_begin(), Block->body_end());
@@ -477,7 +486,7 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
 
   std::vector<const Expr *> Sites;
   std::string Size;
-  if (!ownsLargeBlock(Body->function(), *Var, Loc, Sites, Size))
+  if (!ownsLargeBlock(*Function, *Var, Loc, Sites, Size))
     return;
 
   std::string Name = "'" + Var->getName().str() + "'";
@@ -487,7 +496,7 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
     What = "a call of '" + cast<CallExpr>(Busy)->getDirectCallee()->getNameAsString() +
            "()' that loops without using it";
   Finding F = finding(Loc, "");
-  F.Owner = &Body->function();
+  F.Owner = Function;
   F.Message = Name + " (from " + calleeName(*Sites.front()) + ", " + Size +
               ") is released only after " + What +
               ": the block stays allocated while that runs; release it right "

@@ -41,14 +41,17 @@ inline bool pathTo(const clang::Stmt &Root, const clang::Stmt &Target,
   Path.push_back(&Root);
   if (&Root == &Target)
     return true;
-  clang::SourceLocation At = SM.getExpansionLoc(Target.getBeginLoc());
+  // Expansion locations of one file compare by their raw encodings (the
+  // file's offsets), without the SourceManager's lookups; a body spanning
+  // several files (an #include inside it) may prune the right child: then
+  // Target is not found, which callers take as "not judged".
+  unsigned At = SM.getExpansionLoc(Target.getBeginLoc()).getRawEncoding();
   for (const clang::Stmt *Child : Root.children()) {
     if (!Child)
       continue;
-    clang::SourceLocation Begin = SM.getExpansionLoc(Child->getBeginLoc());
-    clang::SourceLocation End = SM.getExpansionRange(Child->getEndLoc()).getEnd();
-    if (At.isValid() && Begin.isValid() && End.isValid() &&
-        (SM.isBeforeInTranslationUnit(At, Begin) || SM.isBeforeInTranslationUnit(End, At)))
+    unsigned Begin = SM.getExpansionLoc(Child->getBeginLoc()).getRawEncoding();
+    unsigned End = SM.getExpansionRange(Child->getEndLoc()).getEnd().getRawEncoding();
+    if (At && Begin && End && (At < Begin || End < At))
       continue;
     if (pathTo(*Child, Target, SM, Path))
       return true;

@@ -472,8 +472,6 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
   if (LastUse == Statements.begin())
     return; // no use before it in this block
   const Stmt *Used = *(LastUse - 1);
-  if (endsBlock(Used, *Var, Ctx.Allocators, Ctx.AST))
-    return; // released (or cleared) already: the later release is for other paths
   const Stmt *Busy = nullptr;
   for (auto It = LastUse; It != At && !Busy; ++It)
     Busy = work(*It);
@@ -483,6 +481,9 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
   for (auto It = LastUse; It != At; ++It)
     if (!completes(*It) || !isStraight(*It, Labels))
       return;
+
+  if (endsBlock(Used, *Var, Ctx.Allocators, Ctx.AST))
+    return; // released (or cleared) already: the later release is for other paths
 
   std::vector<const Expr *> Sites;
   std::string Size;

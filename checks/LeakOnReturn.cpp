@@ -44,53 +44,6 @@ using namespace clang::ast_matchers;
 namespace memrules {
 namespace {
 
-// A fresh block: a family's allocator (libc's only when declared as libc's)
-// or the global `new` without placement arguments, whose constructor is not
-// handed pointers or references through which the object could register
-// itself elsewhere.
-struct Allocation {
-  const Expr *Site = nullptr;
-  bool NeverNull = false;
-  std::string Allocator; // "malloc()", "new"
-};
-
-bool allocationOf(const Expr *E, const AllocatorModel &Model, Allocation &Out) {
-  E = ignoreCastsAndCleanups(E);
-  if (!E)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const AllocatorFamily *Family = Model.allocation(*Call);
-    if (!Family)
-      return false;
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Family->Name == "libc" && !isLibcDeclaration(*Callee))
-      return false;
-    Out.Site = Call;
-    Out.NeverNull = Family->NeverNull;
-    Out.Allocator = Callee->getName().str() + "()";
-    return true;
-  }
-  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
-    const FunctionDecl *Op = New->getOperatorNew();
-    if (!Op || !Op->isReplaceableGlobalAllocationFunction() ||
-        New->getNumPlacementArgs() != 0 || New->isTypeDependent())
-      return false;
-    if (const CXXConstructExpr *Construct = New->getConstructExpr())
-      for (const Expr *Arg : Construct->arguments()) {
-        QualType T = Arg->getType();
-        if (T->isPointerType() || isa<CXXThisExpr>(Arg->IgnoreParenImpCasts()))
-          return false;
-        if (Arg->isGLValue() && !T.isConstQualified() && !T->isScalarType())
-          return false; // bound to a non-const reference, maybe
-      }
-    Out.Site = New;
-    Out.NeverNull = true;
-    Out.Allocator = New->isArray() ? "new[]" : "new";
-    return true;
-  }
-  return false;
-}
-
 // The abstract value of the variable: which of these it may hold.
 enum : unsigned char { Null = 1, Owned = 2, Other = 4 };
 
@@ -124,43 +77,6 @@ struct Assignment {
   PointerUse ValueFate;      // what happens to the assignment's own value
   bool HasValueFate = false;
 };
-
-// Is E (parens, casts, __builtin_expect stripped) a test of Var: 1 when
-// true means non-null, -1 when true means null, 0 when not a test of it.
-int nullTest(const Expr *E, const VarDecl &Var, ASTContext &AST) {
-  if (!E)
-    return 0;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->getBuiltinID() == Builtin::BI__builtin_expect &&
-        Call->getNumArgs() == 2)
-      return nullTest(Call->getArg(0), Var, AST);
-    return 0;
-  }
-  if (const auto *Not = dyn_cast<UnaryOperator>(E))
-    return Not->getOpcode() == UO_LNot ? -nullTest(Not->getSubExpr(), Var, AST) : 0;
-  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
-    if (B->getOpcode() == BO_Assign)
-      return refersTo(B->getLHS(), Var) ? 1 : 0;
-    if (B->getOpcode() != BO_EQ && B->getOpcode() != BO_NE)
-      return 0;
-    auto IsNull = [&AST](const Expr *X) {
-      return X->isNullPointerConstant(AST, Expr::NPC_ValueDependentIsNotNull) !=
-             Expr::NPCK_NotNull;
-    };
-    int Side = 0;
-    if (IsNull(B->getRHS()))
-      Side = nullTest(B->getLHS(), Var, AST);
-    else if (IsNull(B->getLHS()))
-      Side = nullTest(B->getRHS(), Var, AST);
-    // `x == NULL` is true when x is null; `x` itself tested means non-null.
-    return B->getOpcode() == BO_EQ ? -Side : Side;
-  }
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl() == &Var ? 1 : 0;
-  return 0;
-}
 
 bool isMain(const FunctionDecl &F) { return F.isMain(); }
 

@@ -7,6 +7,7 @@
 #include "Check.h"
 #include "LargeByValue.h"
 #include "GrowInLoop.h"
+#include "LateFree.h"
 #include "LeakOnReturn.h"
 #include "MismatchedDealloc.h"
 #include "OversizedUnion.h"
@@ -51,6 +52,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<GrowInLoopCheck>(Ctx);
   case MR_RULE_LEAK_ON_RETURN:
     return std::make_unique<LeakOnReturnCheck>(Ctx);
+  case MR_RULE_LATE_FREE:
+    return std::make_unique<LateFreeCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

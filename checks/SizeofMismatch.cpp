@@ -71,37 +71,6 @@ StringRef libcAllocator(const CallExpr &Call) {
   return Name;
 }
 
-// The size operands of a call to a policy family's allocator, when its
-// declaration says where the size is: an alloc_size attribute, or the shape
-// `void *f(size)` / `void *f(void *block, size)` (zmalloc, sqlite3_malloc,
-// zrealloc, pool_alloc(pool, n)): one integer parameter, last, in a function
-// returning void * can only be the size in bytes. Anything else
-// (xcalloc(n, size), typed allocators counting elements) is not judged.
-std::vector<const Expr *> familySizeOperands(const CallExpr &Call) {
-  const FunctionDecl *F = Call.getDirectCallee();
-  if (!F || F->isVariadic() || Call.getNumArgs() != F->getNumParams())
-    return {};
-  if (const auto *Attr = F->getAttr<AllocSizeAttr>()) {
-    std::vector<const Expr *> Out;
-    for (ParamIdx Idx : {Attr->getElemSizeParam(), Attr->getNumElemsParam()})
-      if (Idx.isValid()) {
-        if (Idx.getASTIndex() >= Call.getNumArgs())
-          return {};
-        Out.push_back(Call.getArg(Idx.getASTIndex()));
-      }
-    return Out;
-  }
-  QualType Ret = F->getReturnType();
-  if (!Ret->isPointerType() || !Ret->getPointeeType()->isVoidType())
-    return {};
-  unsigned N = F->getNumParams();
-  if (N == 2 && !F->getParamDecl(0)->getType()->isPointerType())
-    return {};
-  if ((N != 1 && N != 2) || !F->getParamDecl(N - 1)->getType()->isIntegerType())
-    return {};
-  return {Call.getArg(N - 1)};
-}
-
 // The name of a C string function a call invokes, with the fortify and
 // builtin spellings folded (`__builtin___strcpy_chk` -> "strcpy").
 StringRef stringFunction(const CallExpr *Call) {
@@ -271,7 +240,7 @@ std::vector<const Expr *> SizeofMismatchCheck::sizeOperands(const CallExpr &Call
   // libc's own names are judged only as libc's functions (not pool::malloc).
   const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(Call);
   if (Family && Family->Name != "libc")
-    return familySizeOperands(Call);
+    return AllocatorModel::familySizeOperands(Call);
   return {};
 }
 

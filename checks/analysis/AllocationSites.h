@@ -1,6 +1,7 @@
 // The allocation sites the lifetime rules start from: calls of any
 // family's allocators and, in C++, new-expressions, outside system headers;
-// with the trigger names that go with them (the allocators and `new`).
+// with the trigger names that go with them (the allocators and `new`); and
+// which expressions are such a fresh block.
 #ifndef MEMRULES_CHECKS_ANALYSIS_ALLOCATIONSITES_H
 #define MEMRULES_CHECKS_ANALYSIS_ALLOCATIONSITES_H
 
@@ -33,6 +34,20 @@ inline void addAllocationSiteMatchers(clang::ast_matchers::MatchFinder &Finder,
     Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind(NewId),
                       Callback);
 }
+
+// A fresh block: a family's allocator (libc's only when declared as libc's)
+// or the global `new` without placement arguments, whose constructor is not
+// handed pointers or references through which the object could register
+// itself elsewhere.
+struct Allocation {
+  const clang::Expr *Site = nullptr;
+  const AllocatorFamily *Family = nullptr; // null for `new`
+  bool NeverNull = false;
+  std::string Allocator; // "malloc()", "new"
+};
+
+// Is E (casts and cleanups stripped) such an allocation? Fills Out if so.
+bool allocationOf(const clang::Expr *E, const AllocatorModel &Model, Allocation &Out);
 
 } // namespace memrules
 

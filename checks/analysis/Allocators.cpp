@@ -3,6 +3,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 
 using namespace clang;
 
@@ -117,6 +118,31 @@ std::vector<const Expr *> AllocatorModel::sizeOperands(const CallExpr &Call) {
   if (Name == "reallocarray")
     return Args({1, 2});
   return {};
+}
+
+std::vector<const Expr *> AllocatorModel::familySizeOperands(const CallExpr &Call) {
+  const FunctionDecl *F = Call.getDirectCallee();
+  if (!F || F->isVariadic() || Call.getNumArgs() != F->getNumParams())
+    return {};
+  if (const auto *Attr = F->getAttr<AllocSizeAttr>()) {
+    std::vector<const Expr *> Out;
+    for (ParamIdx Idx : {Attr->getElemSizeParam(), Attr->getNumElemsParam()})
+      if (Idx.isValid()) {
+        if (Idx.getASTIndex() >= Call.getNumArgs())
+          return {};
+        Out.push_back(Call.getArg(Idx.getASTIndex()));
+      }
+    return Out;
+  }
+  QualType Ret = F->getReturnType();
+  if (!Ret->isPointerType() || !Ret->getPointeeType()->isVoidType())
+    return {};
+  unsigned N = F->getNumParams();
+  if (N == 2 && !F->getParamDecl(0)->getType()->isPointerType())
+    return {};
+  if ((N != 1 && N != 2) || !F->getParamDecl(N - 1)->getType()->isIntegerType())
+    return {};
+  return {Call.getArg(N - 1)};
 }
 
 const AllocatorFamily *AllocatorModel::calleeFamily(const CallExpr &Call) const {

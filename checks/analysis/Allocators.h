@@ -51,6 +51,14 @@ public:
   // The size operands of a libc allocation (malloc's n, calloc's n and m),
   // empty when the size is not an argument (strdup, project allocators).
   static std::vector<const clang::Expr *> sizeOperands(const clang::CallExpr &Call);
+  // The size operands of a call to a policy family's allocator, when its
+  // declaration says where the size is: an alloc_size attribute, or the
+  // shape `void *f(size)` / `void *f(void *block, size)` (zmalloc,
+  // sqlite3_malloc, zrealloc, pool_alloc(pool, n)): one integer parameter,
+  // last, in a function returning void * can only be the size in bytes.
+  // Empty for anything else (xcalloc(n, size), typed allocators counting
+  // elements): not judged rather than guessed.
+  static std::vector<const clang::Expr *> familySizeOperands(const clang::CallExpr &Call);
 
   // The family whose allocator list names Call's callee (a free function),
   // whatever the arguments (realloc(p, n) included), or null. Lets a check

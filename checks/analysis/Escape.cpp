@@ -73,6 +73,17 @@ bool pointsToConst(QualType T) {
   return T->isPointerType() && T->getPointeeType().isConstQualified();
 }
 
+// Could a pointer come back out of the call through an argument: is one
+// of them a pointer to a pointer (`&end`, `&save`)?
+bool hasPointerToPointerArgument(const CallExpr &Call) {
+  for (const Expr *Arg : Call.arguments()) {
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    if (T->isPointerType() && T->getPointeeType()->isPointerType())
+      return true;
+  }
+  return false;
+}
+
 bool isSmartPointerClass(const CXXRecordDecl *Record) {
   if (!Record || !Record->getIdentifier())
     return false;
@@ -167,8 +178,9 @@ PointerUse FateFinder::at(const Expr *E, bool IsVar, unsigned Depth) {
   }
   if (!P)
     return fate(PointerFate::Borrowed); // an expression statement of its own
-  // The variable is loaded (an rvalue) unless Child is E itself.
-  bool VarLvalue = Child == E && IsVar;
+  // The variable is loaded (an rvalue) unless Child is E itself, maybe
+  // in parentheses (`(p) = NULL` in a macro).
+  bool VarLvalue = IsVar && cast<Expr>(Child)->IgnoreParens() == E;
 
   if (const auto *Unary = dyn_cast<UnaryOperator>(P)) {
     switch (Unary->getOpcode()) {
@@ -251,7 +263,7 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
       T = Ptr->getPointeeType();
     if (const auto *Proto = T->getAs<FunctionProtoType>())
       if (Arg < Proto->getNumParams() && pointsToConst(Proto->getParamType(Arg)) &&
-          !Opaque)
+          !Opaque && Escape.trustsConstParameters())
         return fate(PointerFate::Borrowed);
     return fate(PointerFate::Escapes);
   }
@@ -285,6 +297,9 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
                SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) ||
               Callee->getBuiltinID();
   StringRef Name = libcName(*Callee);
+  if (Libc && !Escape.trustsConstParameters() &&
+      (Name == "strtok" || hasPointerToPointerArgument(Call)))
+    return fate(PointerFate::Escapes);
   if (Libc) {
     auto It = returnsArgument().find(Name);
     if (It != returnsArgument().end())
@@ -305,7 +320,8 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
                                                  : PointerFate::Escapes);
   }
   if (Param < Callee->getNumParams()) {
-    if (pointsToConst(Callee->getParamDecl(Param)->getType()) && (Libc || !Opaque))
+    if (pointsToConst(Callee->getParamDecl(Param)->getType()) && (Libc || !Opaque) &&
+        (Libc || Escape.trustsConstParameters()))
       return fate(PointerFate::Borrowed);
   } else if (Callee->isVariadic()) {
     // printf-like functions read their variadic arguments, never keep them.

@@ -40,9 +40,19 @@ struct PointerUse {
 
 class EscapeAnalysis {
 public:
+  // With TrustConstParameters false, a block lent to a function the TU
+  // does not define is kept unless that is a libc function known not to
+  // keep it and no other argument is a pointer to a pointer (strtol's
+  // endptr, strtok_r's save pointer: a pointer into the block may come back
+  // through it); strtok, which keeps its string for the next call, keeps
+  // it. For rules that suggest releasing the block earlier, where a missed
+  // alias would turn the advice into a use after free.
   EscapeAnalysis(FunctionIndex &Functions, const AllocatorModel &Model,
-                 clang::ASTContext &AST)
-      : Functions(Functions), Model(Model), AST(AST) {}
+                 clang::ASTContext &AST, bool TrustConstParameters = true)
+      : Functions(Functions), Model(Model), AST(AST),
+        TrustConstParameters(TrustConstParameters) {}
+
+  bool trustsConstParameters() const { return TrustConstParameters; }
 
   // The fate of the block Ref (a reference to the local Var, or with
   // IsVariable false an expression whose value is the block, such as the
@@ -69,6 +79,7 @@ private:
   FunctionIndex &Functions;
   const AllocatorModel &Model;
   clang::ASTContext &AST;
+  const bool TrustConstParameters;
   llvm::DenseMap<const clang::ParmVarDecl *, PointerFate> Summaries;
   llvm::SmallPtrSet<const clang::ParmVarDecl *, 8> InProgress;
   unsigned Depth = 0;

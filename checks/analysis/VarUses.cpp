@@ -2,10 +2,12 @@
 
 #include "FunctionIndex.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 
@@ -149,6 +151,41 @@ std::vector<VarUse> findUses(const VarDecl &Var, const Stmt &Scope,
   for (const DeclRefExpr *Ref : Collector.Refs)
     Uses.push_back(classify(Ref, Body));
   return Uses;
+}
+
+int nullTest(const Expr *E, const VarDecl &Var, ASTContext &AST) {
+  if (!E)
+    return 0;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getBuiltinID() == Builtin::BI__builtin_expect &&
+        Call->getNumArgs() == 2)
+      return nullTest(Call->getArg(0), Var, AST);
+    return 0;
+  }
+  if (const auto *Not = dyn_cast<UnaryOperator>(E))
+    return Not->getOpcode() == UO_LNot ? -nullTest(Not->getSubExpr(), Var, AST) : 0;
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->getOpcode() == BO_Assign)
+      return refersTo(B->getLHS(), Var) ? 1 : 0;
+    if (B->getOpcode() != BO_EQ && B->getOpcode() != BO_NE)
+      return 0;
+    auto IsNull = [&AST](const Expr *X) {
+      return X->isNullPointerConstant(AST, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    };
+    int Side = 0;
+    if (IsNull(B->getRHS()))
+      Side = nullTest(B->getLHS(), Var, AST);
+    else if (IsNull(B->getLHS()))
+      Side = nullTest(B->getRHS(), Var, AST);
+    // `x == NULL` is true when x is null; `x` itself tested means non-null.
+    return B->getOpcode() == BO_EQ ? -Side : Side;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl() == &Var ? 1 : 0;
+  return 0;
 }
 
 } // namespace memrules

@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class CallExpr;
 class DeclRefExpr;
 class Expr;
@@ -59,6 +60,11 @@ bool sameLvalue(const clang::Expr *A, const clang::Expr *B);
 // ExprWithCleanups a C++ temporary puts around it, repeated until none is
 // left: the value an allocation result or a released operand really is.
 const clang::Expr *ignoreCastsAndCleanups(const clang::Expr *E);
+
+// Is E (parens, casts, __builtin_expect stripped) a null test of Var: 1
+// when true means non-null (`p`, `p != NULL`, `(p = f())`), -1 when true
+// means null (`!p`, `p == NULL`), 0 when it is not a test of Var.
+int nullTest(const clang::Expr *E, const clang::VarDecl &Var, clang::ASTContext &AST);
 
 } // namespace memrules
 

@@ -26,25 +26,15 @@ bool isLibcNamed(const FunctionDecl &F, StringRef Name) {
 // of the text.
 bool isNullTest(const DeclRefExpr &Ref, const FunctionBody &Body) {
   const Stmt *Parent = Body.parentIgnoringParenCasts(&Ref);
-  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Parent))
-    return Not->getOpcode() == UO_LNot;
-  if (const auto *Compare = dyn_cast_or_null<BinaryOperator>(Parent)) {
-    if (!Compare->isEqualityOp())
-      return false;
-    const Expr *Other = refersTo(Compare->getLHS(), *cast<VarDecl>(Ref.getDecl()))
-                            ? Compare->getRHS()
-                            : Compare->getLHS();
-    return Other->isNullPointerConstant(Body.function().getASTContext(),
-                                        Expr::NPC_ValueDependentIsNotNull);
-  }
-  auto IsCondition = [&Ref](const Expr *Cond) {
-    return Cond && Cond->IgnoreParenCasts() == &Ref;
-  };
-  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
-    return IsCondition(If->getCond());
-  if (const auto *Choice = dyn_cast_or_null<ConditionalOperator>(Parent))
-    return IsCondition(Choice->getCond());
-  return false;
+  const Expr *Test = nullptr;
+  if (isa_and_nonnull<UnaryOperator>(Parent) || isa_and_nonnull<BinaryOperator>(Parent))
+    Test = cast<Expr>(Parent);
+  else if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    Test = If->getCond();
+  else if (const auto *Choice = dyn_cast_or_null<ConditionalOperator>(Parent))
+    Test = Choice->getCond();
+  return nullTest(Test, *cast<VarDecl>(Ref.getDecl()),
+                  Body.function().getASTContext()) != 0;
 }
 
 // The string std::format / std::to_string / `a + b` made, under the

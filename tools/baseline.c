@@ -12,13 +12,9 @@
 #include "report.h"
 
 json_t *mr_baseline_load(const char *path) {
-  json_error_t jerr;
-  json_t *json = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
-  if (!json) {
-    fprintf(stderr, "%s:%d:%d: error: not valid JSON: %s\n", path, jerr.line,
-            jerr.column, jerr.text);
+  json_t *json = mr_read_json(path);
+  if (!json)
     return NULL;
-  }
   json_t *version = json_object_get(json, "memrules_baseline");
   json_t *findings = json_object_get(json, "findings");
   const char *problem = NULL;

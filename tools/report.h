@@ -63,6 +63,10 @@ void mr_format_change(long long before, long long after, char *buf,
 /* baseline.c: load a baseline file (NULL after printing an error). */
 json_t *mr_baseline_load(const char *path);
 
+/* A JSON file (duplicate keys rejected), or NULL after printing
+** "FILE:LINE:COL: error: not valid JSON: ..." to stderr. */
+json_t *mr_read_json(const char *path);
+
 /* The baseline of a merged report; details of baselined fingerprints come
 ** from previous (a baseline, may be NULL). */
 json_t *mr_baseline_from(json_t *merged, json_t *previous);

@@ -52,13 +52,9 @@ static json_t *figure_changes(json_t *before, json_t *after) {
 }
 
 static json_t *load_earlier(const char *file, int *is_baseline) {
-  json_error_t jerr;
-  json_t *json = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
-  if (!json) {
-    fprintf(stderr, "%s:%d:%d: error: not valid JSON: %s\n", file, jerr.line,
-            jerr.column, jerr.text);
+  json_t *json = mr_read_json(file);
+  if (!json)
     return NULL;
-  }
   *is_baseline = json_object_get(json, "memrules_baseline") != NULL;
   if (*is_baseline) {
     json_decref(json);

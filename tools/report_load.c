@@ -43,9 +43,8 @@ static char **list_reports(const char *dir, size_t *count) {
   return names;
 }
 
-/* The version check comes before the shape check, so a newer format gets
-** "upgrade memrules" rather than a confusing complaint about a field. */
-static json_t *load_report(const char *path) {
+/* A JSON file, or NULL after "FILE:LINE:COL: error: not valid JSON: ...". */
+json_t *mr_read_json(const char *path) {
   json_error_t jerr;
   json_t *json = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
   if (!json) {
@@ -53,6 +52,15 @@ static json_t *load_report(const char *path) {
             jerr.column, jerr.text);
     return NULL;
   }
+  return json;
+}
+
+/* The version check comes before the shape check, so a newer format gets
+** "upgrade memrules" rather than a confusing complaint about a field. */
+static json_t *load_report(const char *path) {
+  json_t *json = mr_read_json(path);
+  if (!json)
+    return NULL;
   json_t *version = json_object_get(json, "memrules_report");
   char msg[256];
   if (!json_is_integer(version)) {

@@ -164,9 +164,10 @@ static void comparison_section(FILE *out, json_t *cmp, int md) {
 
 void mr_print_summary(FILE *out, json_t *merged, int md) {
   long long units = mr_int(merged, "reports");
-  fprintf(out, "%s%lld translation unit%s, %zu findings, %zu hidden by the baseline\n",
+  size_t findings = json_array_size(json_object_get(merged, "findings"));
+  fprintf(out, "%s%lld translation unit%s, %zu finding%s, %zu hidden by the baseline\n",
           md ? "## memrules report\n\n" : "memrules report: ", units, units == 1 ? "" : "s",
-          json_array_size(json_object_get(merged, "findings")),
+          findings, findings == 1 ? "" : "s",
           json_array_size(json_object_get(merged, "baselined")));
   rules_table(out, merged, md);
   census_table(out, merged, md);

@@ -7,21 +7,19 @@
 #define MEMRULES_CHECKS_FORMATALLOC_H
 
 #include "Check.h"
+#include "analysis/OutputStrings.h"
 
 namespace memrules {
 
 class FormatAllocCheck : public Check {
 public:
-  explicit FormatAllocCheck(CheckContext &Ctx) : Check(MR_RULE_FORMAT_ALLOC, Ctx) {}
+  explicit FormatAllocCheck(CheckContext &Ctx);
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   std::vector<std::string> triggers() const override;
 
 private:
-  void judgeFormatted(const clang::CallExpr &Format, const clang::VarDecl &Buffer,
-                      const clang::Expr &Allocation);
-  void judgeCxxString(const clang::VarDecl &String);
-  bool isOutputFunction(const clang::FunctionDecl &F) const;
+  OutputStrings Strings;
 };
 
 } // namespace memrules

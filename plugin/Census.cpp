@@ -15,7 +15,10 @@ namespace memrules {
 static const char *const CopyCallees[] = {"memcpy", "memmove"};
 static const char *const AppendMethods[] = {"push_back", "emplace_back"};
 
-Census::Census(CheckContext &Ctx) : Ctx(Ctx) {
+Census::Census(CheckContext &Ctx)
+    : Ctx(Ctx), Strings(Ctx.Allocators, Ctx.Functions, [&Ctx](llvm::StringRef Name) {
+        return Ctx.Report.isLogFunction(Name);
+      }) {
   AllocSites["libc"];
   AllocSites["c++"];
 }
@@ -38,6 +41,14 @@ static bool isCopyCallee(const Expr &Site) {
 // into a block allocated earlier in the same function, whose allocator name
 // already makes the body walked (sqlite3.c has hundreds of other copies).
 std::vector<std::string> Census::triggers() const {
+  std::vector<std::string> Names = siteNames();
+  for (std::string &Name : OutputStrings::triggers(Ctx.AST.getLangOpts().CPlusPlus))
+    Names.push_back(std::move(Name));
+  return Names;
+}
+
+// The callees (and `new`) of allocation and growth sites.
+std::vector<std::string> Census::siteNames() const {
   std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
   for (const std::string &Name : Ctx.Allocators.growNames())
     Names.push_back(Name);
@@ -49,7 +60,8 @@ std::vector<std::string> Census::triggers() const {
 }
 
 void Census::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = triggers();
+  OutputStrings::addMatchers(Finder, this, Ctx.AST.getLangOpts().CPlusPlus);
+  std::vector<std::string> Names = siteNames();
   Names.insert(Names.end(), std::begin(CopyCallees), std::end(CopyCallees));
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
@@ -62,6 +74,10 @@ void Census::registerMatchers(MatchFinder &Finder) {
 }
 
 void Census::run(const MatchFinder::MatchResult &Result) {
+  if (OutputStrings::isCandidate(Result)) {
+    countOutputString(Result);
+    return;
+  }
   const auto *Site = Result.Nodes.getNodeAs<Expr>("call");
   if (!Site)
     Site = Result.Nodes.getNodeAs<Expr>("new");
@@ -73,7 +89,7 @@ void Census::run(const MatchFinder::MatchResult &Result) {
   }
   const FunctionBody *Body = nullptr;
   bool Hot = false;
-  if (!admit(*Site, Body, Hot))
+  if (!admit(*Site, Body, Hot, Counted))
     return;
   if (isa<CXXNewExpr>(Site))
     AllocSites["c++"].add(Hot);
@@ -81,6 +97,14 @@ void Census::run(const MatchFinder::MatchResult &Result) {
     countAppend(*Member, *Body, Hot);
   else
     countCall(*cast<CallExpr>(Site), *Body, Hot);
+}
+
+void Census::countOutputString(const MatchFinder::MatchResult &Result) {
+  std::optional<OutputString> Found = Strings.judge(Result);
+  const FunctionBody *Body = nullptr;
+  bool Hot = false;
+  if (Found && admit(*Found->Allocation, Body, Hot, OutputCounted))
+    OutputStringSites.add(Hot);
 }
 
 // The strdup family: allocators that copy what they are given.
@@ -93,11 +117,12 @@ static bool isDup(StringRef Name) {
 // Excluded files and system headers are not the project's code. A
 // template's sites are counted once, as written: its instantiations' copies
 // carry the same locations (a macro's expansions do not).
-bool Census::admit(const Expr &Site, const FunctionBody *&Body, bool &Hot) {
+bool Census::admit(const Expr &Site, const FunctionBody *&Body, bool &Hot,
+                   llvm::DenseSet<unsigned> &Seen) {
   SourceLocation Loc = Site.getBeginLoc();
   Body = Ctx.Functions.bodyAround(Site);
   if (!Body || !Ctx.Report.settingsAt(Loc) ||
-      !Counted.insert(Loc.getRawEncoding()).second)
+      !Seen.insert(Loc.getRawEncoding()).second)
     return false;
   Hot = Body->innermostLoop(&Site) || hotFunction(Body->function(), Loc);
   return true;
@@ -118,7 +143,7 @@ void Census::onEndOfTranslationUnit() {
     bool Hot = false;
     // Asked first: no parent map for a function that allocates nothing.
     if (Allocating.count(Ctx.Functions.enclosing(Call->getBeginLoc())) &&
-        admit(*Call, Body, Hot) && copiesIntoFresh(*Call, *Body))
+        admit(*Call, Body, Hot, Counted) && copiesIntoFresh(*Call, *Body))
       CopySites.add(Hot);
   }
   Copies.clear();

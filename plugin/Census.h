@@ -8,6 +8,7 @@
 #define MEMRULES_PLUGIN_CENSUS_H
 
 #include "../checks/Check.h"
+#include "../checks/analysis/OutputStrings.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -36,18 +37,25 @@ public:
   std::map<std::string, HotSplit> AllocSites;
   HotSplit CopySites;
   HotSplit PresizedGrowth, UnsizedGrowth;
+  HotSplit OutputStringSites;
 
 private:
-  bool admit(const clang::Expr &Site, const FunctionBody *&Body, bool &Hot);
+  std::vector<std::string> siteNames() const;
+  // Is Site the project's, and not yet in Seen? Sets its body and hotness.
+  bool admit(const clang::Expr &Site, const FunctionBody *&Body, bool &Hot,
+             llvm::DenseSet<unsigned> &Seen);
   bool hotFunction(const clang::FunctionDecl &F, clang::SourceLocation Loc);
   void countCall(const clang::CallExpr &Call, const FunctionBody &Body, bool Hot);
   bool copiesIntoFresh(const clang::CallExpr &Call, const FunctionBody &Body) const;
   bool isFresh(const clang::Expr *E) const;
+  void countOutputString(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void countAppend(const clang::CXXMemberCallExpr &Call, const FunctionBody &Body,
                    bool Hot);
 
   CheckContext &Ctx;
+  OutputStrings Strings;
   llvm::DenseSet<unsigned> Counted; // the sites' locations
+  llvm::DenseSet<unsigned> OutputCounted; // the output strings' allocations
   llvm::DenseSet<const clang::FunctionDecl *> Allocating; // with a site
   std::vector<const clang::CallExpr *> Copies; // memcpy/memmove, to judge
   llvm::DenseMap<const clang::FunctionDecl *, bool> FunctionHot;

@@ -62,8 +62,7 @@ static json::Value censusJson(const Census &Counts, const FindingLog &Log) {
       {"copy_sites", split(Counts.CopySites)},
       {"growth_sites", json::Object{{"presized", split(Counts.PresizedGrowth)},
                                     {"unsized", split(Counts.UnsizedGrowth)}}},
-      // Not counted yet: no check recognises string building for output.
-      {"output_string_sites", split(HotSplit())},
+      {"output_string_sites", split(Counts.OutputStringSites)},
       {"findings", std::move(Findings)}};
 }
 

@@ -20,6 +20,9 @@ packages+=(llvm-19-tools)
 packages+=(python3-jsonschema)
 # distcc: the distributed-build test runs a distccd on loopback.
 packages+=(distcc)
+# libFuzzer and clang's sanitizer runtimes: the fuzz targets (bench/fuzz,
+# run briefly by test/run-all.sh).
+packages+=(libclang-rt-19-dev)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -31,8 +31,10 @@ static void add_into(json_t *dst, json_t *src) {
 }
 
 /* Reports agree on their root in the usual setup; when they do not, relative
-** paths are made absolute so every path in the merge means one file. */
+** paths are made absolute so every path in the merge means one file. An
+** empty set (an empty project compared with a baseline) has no root. */
 static const char *common_root(const mr_report_set *set) {
+  if (set->count == 0) return NULL;
   const char *root = mr_str(json_object_get(set->items[0].json, "tu"), "root");
   for (size_t i = 1; i < set->count; i++)
     if (strcmp(root, mr_str(json_object_get(set->items[i].json, "tu"), "root")))

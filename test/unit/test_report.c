@@ -85,6 +85,18 @@ static void different_roots_make_paths_absolute(void **state) {
   json_decref(merged);
 }
 
+/* Found by report_fuzz: merging no report read items[0]. An empty project
+** compared with a baseline merges nothing. */
+static void empty_set_merges_to_nothing(void **state) {
+  (void)state;
+  mr_report_set none = {NULL, 0};
+  json_t *merged = mr_reports_merge(&none);
+  assert_non_null(merged);
+  assert_int_equal(json_array_size(json_object_get(merged, "findings")), 0);
+  assert_true(json_is_null(json_object_get(merged, "root")));
+  json_decref(merged);
+}
+
 static void validation_names_the_field(void **state) {
   (void)state;
   const char *a[] = {"1111111111111111"};
@@ -125,6 +137,7 @@ int main(void) {
       cmocka_unit_test(changes_round_to_whole_percent),
       cmocka_unit_test(merge_deduplicates_and_sums),
       cmocka_unit_test(different_roots_make_paths_absolute),
+      cmocka_unit_test(empty_set_merges_to_nothing),
       cmocka_unit_test(validation_names_the_field),
       cmocka_unit_test(baseline_keeps_hidden_findings),
   };

@@ -310,12 +310,12 @@ void AllocInLoopCheck::checkScratch(const DeclStmt &Decl, const VarDecl &Var) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   if (SM.isInSystemHeader(SM.getSpellingLoc(Decl.getBeginLoc())))
     return;
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Decl.getBeginLoc());
-  if (!Function)
+  // In a template instantiation, its pattern is judged instead.
+  const FunctionBody *InBody = Ctx.Functions.bodyAround(Decl);
+  if (!InBody || InBody->function().getTemplateInstantiationPattern())
     return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(&Decl))
-    return; // a template instantiation: its pattern is checked instead
+  const FunctionBody &Body = *InBody;
+  const FunctionDecl *Function = &Body.function();
   // Declared in the loop's body (not its condition or range), on every
   // iteration that is not an error path.
   const Stmt *Loop = Body.innermostLoop(&Decl);

@@ -298,13 +298,30 @@ long initLength(const VarDecl &Var, ASTContext &AST) {
   return knownLength(Construct->getArg(0), Ctor->getParamDecl(0)->getType(), AST);
 }
 
+// Is Var initialised with the result of a function (`auto v = split(s);`)?
+// Its storage is then made by that function, which a container declared
+// before the loop would not change. Operators (`a + b`) are not functions
+// here: a hoisted string reproduces them with appends.
+bool initialisedByCall(const VarDecl &Var) {
+  const Expr *Init = Var.getInit();
+  if (!Init)
+    return false;
+  Init = Init->IgnoreImplicit();
+  // Before C++17 the result is copied or moved from a temporary.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+    if (Construct->getNumArgs() == 1 &&
+        (Construct->isElidable() || Construct->getConstructor()->isMoveConstructor()))
+      Init = Construct->getArg(0)->IgnoreImplicit();
+  return isa<CallExpr>(Init) && !isa<CXXOperatorCallExpr>(Init);
+}
+
 } // namespace
 
 void AllocInLoopCheck::checkScratch(const DeclStmt &Decl, const VarDecl &Var) {
   if (isa<ParmVarDecl>(Var) || Var.getType()->isReferenceType())
     return;
   Container C = containerOf(Var.getType());
-  if (C.K == Kind::None || !wants(Var.getLocation()))
+  if (C.K == Kind::None || initialisedByCall(Var) || !wants(Var.getLocation()))
     return;
   // A declaration a system header's macro writes is not the user's text.
   const SourceManager &SM = Ctx.AST.getSourceManager();

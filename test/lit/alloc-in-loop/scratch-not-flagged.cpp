@@ -192,6 +192,19 @@ void built_not_appended(const std::string &a, const std::string &b, int n) {
   }
 }
 
+// Initialised with the result of a function: that function made the
+// storage, and a container declared before the loop would not change it.
+std::vector<std::string> split(const std::string &line);
+void from_function(const std::vector<std::string> &lines) {
+  for (const auto &line : lines) {
+    std::vector<std::string> fields = split(line);
+    fields.push_back("end");
+    std::string first = make(0);
+    first += "!";
+    emit(first + fields[0]);
+  }
+}
+
 // Loops that provably run once.
 void runs_once(int n) {
   do {

@@ -44,6 +44,11 @@ void AllocInLoopCheck::registerMatchers(MatchFinder &Finder) {
                             unless(isExpansionInSystemHeader()))
                         .bind("var"),
                     this);
+  // Every local of a triggered body; checkScratch keeps the std containers.
+  Finder.addMatcher(declStmt(forEach(varDecl(hasLocalStorage()).bind("container")),
+                             unless(isExpansionInSystemHeader()))
+                        .bind("decl"),
+                    this);
 }
 
 // Do all statements from S up to (not including) Top run whenever Top's
@@ -177,6 +182,10 @@ std::string AllocInLoopCheck::sizeDescription(const Allocation &A,
 }
 
 void AllocInLoopCheck::run(const MatchFinder::MatchResult &Result) {
+  if (const auto *Container = Result.Nodes.getNodeAs<VarDecl>("container")) {
+    checkScratch(*Result.Nodes.getNodeAs<DeclStmt>("decl"), *Container);
+    return;
+  }
   const auto *Alloc = Result.Nodes.getNodeAs<Expr>("alloc");
   const auto *Var = Result.Nodes.getNodeAs<VarDecl>("var");
   if (!Alloc || !Var || !wants(Alloc->getBeginLoc()))

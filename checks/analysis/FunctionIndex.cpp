@@ -95,7 +95,10 @@ bool FunctionBody::isWithin(const Stmt *S, const Stmt *Ancestor) const {
 }
 
 void FunctionIndex::addFunction(const FunctionDecl *F) {
-  if (!F->doesThisDeclarationHaveABody() || !F->getBody())
+  // An explicit instantiation (`template void f<int>(int);`) is a top-level
+  // declaration whose body is a copy of the pattern's, at the same place:
+  // the pattern is the function written there.
+  if (!F->doesThisDeclarationHaveABody() || !F->getBody() || F->isTemplateInstantiation())
     return;
   SourceRange Range = F->getBody()->getSourceRange();
   SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());

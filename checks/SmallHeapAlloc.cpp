@@ -211,14 +211,24 @@ const Stmt *SmallHeapAllocCheck::onlyRelease(const VarDecl &Var, const Allocatio
         !Init->isNullPointerConstant(AST, Expr::NPC_ValueDependentIsNotNull))
       return nullptr;
   const Stmt *Release = nullptr;
+  // Is the memory used at all (read or written through the pointer, lent
+  // to a call, offset)? A block only tested for NULL and released probes
+  // the allocator (sqlite3OsInit simulates a malloc failure that way).
+  bool Used = false;
   for (const VarUse &Use : findUses(Var, *Body.function().getBody(), Body)) {
     if (Use.Kind == UseKind::AddressTaken || Use.Ref->refersToEnclosingVariableOrCapture())
       return nullptr;
     PointerUse U = Escape->fateOf(*Use.Ref, Var, Body);
     switch (U.Fate) {
-    case PointerFate::Borrowed:
     case PointerFate::Dereferenced:
+      Used = true;
       continue;
+    case PointerFate::Borrowed: {
+      const auto *Offset = dyn_cast_or_null<BinaryOperator>(Body.parentIgnoringParenCasts(Use.Ref));
+      Used = Used || Use.Kind == UseKind::PassedToCall ||
+             (Offset && Offset->isAdditiveOp());
+      continue;
+    }
     case PointerFate::Escapes:
       return nullptr;
     case PointerFate::Reassigned: {
@@ -252,7 +262,7 @@ const Stmt *SmallHeapAllocCheck::onlyRelease(const VarDecl &Var, const Allocatio
     if (!Release)
       Release = U.At;
   }
-  return Release;
+  return Used ? Release : nullptr;
 }
 
 void SmallHeapAllocCheck::judgeBlock(const Expr &Site) {

@@ -42,7 +42,8 @@ private:
   // function (not in a loop, lambda or block); null otherwise.
   const FunctionBody *straightBody(const clang::Expr &Site);
   // The release of Var's block if every use of Var only borrows it, sets
-  // it to NULL or releases it with A's own deallocator; null otherwise.
+  // it to NULL or releases it with A's own deallocator, and some use reads
+  // or writes the memory; null otherwise.
   const clang::Stmt *onlyRelease(const clang::VarDecl &Var, const Allocation &A,
                                  const clang::Expr *Assignment,
                                  const FunctionBody &Body);

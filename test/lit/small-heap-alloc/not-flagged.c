@@ -289,3 +289,13 @@ int through_stmt_expr(void) {
   free(q);
   return 0;
 }
+
+// Only tested and released: a probe of the allocator (sqlite3OsInit
+// simulates a malloc failure this way), not a buffer.
+int probe(void) {
+  void *p = malloc(10);
+  if (p == NULL)
+    return -1;
+  free(p);
+  return 0;
+}

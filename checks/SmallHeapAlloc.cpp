@@ -22,6 +22,7 @@
 #include "analysis/AllocationSize.h"
 #include "analysis/Escape.h"
 #include "analysis/LoopFacts.h"
+#include "analysis/StmtWalk.h"
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -63,10 +64,15 @@ bool declarablePointee(QualType Pointee) {
 }
 
 // The variable that receives Site's value: `T *p = Site;` or `p = Site`
-// (Assignment gets the assignment).
-const VarDecl *holder(const Expr &Site, const FunctionBody &Body,
+// (Assignment gets the assignment). Path runs from the function body down
+// to Site (StmtWalk.h's pathTo): no parent map is needed yet.
+const VarDecl *holder(llvm::ArrayRef<const Stmt *> Path, const Expr &Site,
                       const Expr *&Assignment) {
-  const Stmt *P = Body.parentIgnoringParenCasts(&Site);
+  size_t I = Path.size() - 1;
+  while (I > 0 && (isa<ParenExpr>(Path[I - 1]) || isa<CastExpr>(Path[I - 1]) ||
+                   isa<ExprWithCleanups>(Path[I - 1])))
+    --I;
+  const Stmt *P = I > 0 ? Path[I - 1] : nullptr;
   if (const auto *Decl = dyn_cast_or_null<DeclStmt>(P)) {
     for (const auto *D : Decl->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D))
@@ -140,6 +146,29 @@ std::string typeName(QualType T, const ASTContext &AST) {
 }
 
 } // namespace
+
+bool SmallHeapAllocCheck::isOwnRelease(const Stmt *S, const VarDecl &Var,
+                                       const Allocation &A) const {
+  if (const auto *Delete = dyn_cast_or_null<CXXDeleteExpr>(S)) {
+    const auto *New = dyn_cast<CXXNewExpr>(A.Site);
+    return !A.Family && New && New->isArray() == Delete->isArrayForm() &&
+           refersTo(Delete->getArgument(), Var);
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !A.Family)
+    return false;
+  std::vector<const AllocatorFamily *> Families = Ctx.Allocators.releasingFamilies(*Callee);
+  return std::find(Families.begin(), Families.end(), A.Family) != Families.end() &&
+         refersTo(releasedArgument(*Call, *Callee), Var);
+}
+
+bool SmallHeapAllocCheck::releasedIn(const Stmt &Root, const VarDecl &Var,
+                                     const Allocation &A) const {
+  bool Found = false;
+  forEachStmt(&Root, [&](const Stmt *S) { Found = Found || isOwnRelease(S, Var, A); });
+  return Found;
+}
 
 SmallHeapAllocCheck::SmallHeapAllocCheck(CheckContext &Ctx)
     : Check(MR_RULE_SMALL_HEAP_ALLOC, Ctx) {}
@@ -242,23 +271,10 @@ const Stmt *SmallHeapAllocCheck::onlyRelease(const VarDecl &Var, const Allocatio
     case PointerFate::Released:
       break;
     }
-    // Released: by the family's own deallocator, of the variable itself.
-    if (const auto *Delete = dyn_cast_or_null<CXXDeleteExpr>(U.At)) {
-      const auto *New = dyn_cast<CXXNewExpr>(A.Site);
-      if (A.Family || !New || New->isArray() != Delete->isArrayForm() ||
-          !refersTo(Delete->getArgument(), Var))
-        return nullptr;
-    } else {
-      const auto *Call = dyn_cast_or_null<CallExpr>(U.At);
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      if (!Callee || !A.Family)
-        return nullptr;
-      std::vector<const AllocatorFamily *> Families =
-          Ctx.Allocators.releasingFamilies(*Callee);
-      if (std::find(Families.begin(), Families.end(), A.Family) == Families.end() ||
-          !refersTo(releasedArgument(*Call, *Callee), Var))
-        return nullptr; // a helper that frees it, or another family's
-    }
+    // Released: by the family's own deallocator, of the variable itself
+    // (not a helper that frees it, nor another family's deallocator).
+    if (!isOwnRelease(U.At, Var, A))
+      return nullptr;
     if (!Release)
       Release = U.At;
   }
@@ -292,13 +308,22 @@ void SmallHeapAllocCheck::judgeBlock(const Expr &Site) {
   }
   if (Bytes == 0 || Bytes > uint64_t(option(MR_OPTION_SMALL_HEAP_ALLOC_MAX_BYTES, Loc)))
     return;
-  const FunctionBody *Body = straightBody(Site);
-  if (!Body)
+  // The holder and a release of it, found without the function's parent
+  // map (most constant-size blocks are records that are kept, never
+  // released here); the uses are judged only then.
+  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!Function || !Function->getBody() ||
+      !pathTo(*Function->getBody(), Site, Ctx.AST.getSourceManager(), Path))
     return;
   const Expr *Assignment = nullptr;
-  const VarDecl *Var = holder(Site, *Body, Assignment);
+  const VarDecl *Var = holder(Path, Site, Assignment);
   if (!Var || !isPlainLocalPointer(*Var) ||
-      !declarablePointee(Var->getType()->getPointeeType()))
+      !declarablePointee(Var->getType()->getPointeeType()) ||
+      !releasedIn(*Function->getBody(), *Var, A))
+    return;
+  const FunctionBody *Body = straightBody(Site);
+  if (!Body)
     return;
   const Stmt *Release = onlyRelease(*Var, A, Assignment, *Body);
   if (!Release)

@@ -47,6 +47,14 @@ private:
   const clang::Stmt *onlyRelease(const clang::VarDecl &Var, const Allocation &A,
                                  const clang::Expr *Assignment,
                                  const FunctionBody &Body);
+  // Is S the release of Var's block by A's own deallocator: `free(p)`,
+  // `sqlite3DbFree(db, p)`, `delete p` for new, `delete[] p` for new[]?
+  bool isOwnRelease(const clang::Stmt *S, const clang::VarDecl &Var,
+                    const Allocation &A) const;
+  // Does Root release Var with A's own deallocator somewhere? One walk,
+  // no parent map: the cheap test before the uses are judged.
+  bool releasedIn(const clang::Stmt &Root, const clang::VarDecl &Var,
+                  const Allocation &A) const;
   // Does this use of a unique_ptr only look at the object it owns?
   bool onlyLooks(const clang::DeclRefExpr &Ref, const clang::VarDecl &Var,
                  const FunctionBody &Body);

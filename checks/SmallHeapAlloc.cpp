@@ -334,8 +334,8 @@ void SmallHeapAllocCheck::judgeBlock(const Expr &Site) {
   Finding F = finding(Loc, "");
   if (New && !New->isArray()) {
     std::string Type = typeName(New->getAllocatedType(), Ctx.AST);
-    F.Message = Name + " holds a " + std::to_string(Bytes) + "-byte '" + Type +
-                "' from new that never leaves this function and is deleted in "
+    F.Message = Name + " holds a '" + Type + "' (" + std::to_string(Bytes) +
+                " bytes) from new that never leaves this function and is deleted in "
                 "it: the heap costs an allocation and a release for it; make it "
                 "a local '" + Type + "' instead";
   } else {
@@ -419,11 +419,10 @@ void SmallHeapAllocCheck::judgeUniquePtr(const VarDecl &Var, const CallExpr &Mak
 
   std::string Name = "'" + Var.getName().str() + "'";
   std::string Type = typeName(T, Ctx.AST);
-  Finding F = finding(Loc, Name + " owns a " + std::to_string(Bytes) + "-byte '" +
-                               Type + "' from std::make_unique that never leaves "
-                               "this function: the heap costs an allocation and a "
-                               "release for it; make it a local '" + Type +
-                               "' instead");
+  Finding F = finding(Loc, Name + " owns a '" + Type + "' (" + std::to_string(Bytes) +
+                               " bytes) from std::make_unique that never leaves this "
+                               "function: the heap costs an allocation and a release "
+                               "for it; make it a local '" + Type + "' instead");
   F.Owner = &Body->function();
   F.Notes.push_back({Scope->getRBracLoc(), Name + " deletes it here, at the end of "
                                            "its scope"});

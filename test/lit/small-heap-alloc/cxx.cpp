@@ -18,7 +18,7 @@ void own(std::unique_ptr<Point> p);
 Point *keep;
 
 int new_delete(int x) {
-  Point *p = new Point{x, 2}; // expected-warning {{'p' holds a 8-byte 'Point' from new that never leaves this function and is deleted in it: the heap costs an allocation and a release for it; make it a local 'Point' instead}}
+  Point *p = new Point{x, 2}; // expected-warning {{'p' holds a 'Point' (8 bytes) from new that never leaves this function and is deleted in it: the heap costs an allocation and a release for it; make it a local 'Point' instead}}
   p->x += 1;
   draw(*p);
   int r = p->x;
@@ -35,7 +35,7 @@ int array_new() {
 }
 
 int unique(int x) {
-  auto p = std::make_unique<Point>(); // expected-warning {{'p' owns a 8-byte 'Point' from std::make_unique that never leaves this function: the heap costs an allocation and a release for it; make it a local 'Point' instead}}
+  auto p = std::make_unique<Point>(); // expected-warning {{'p' owns a 'Point' (8 bytes) from std::make_unique that never leaves this function: the heap costs an allocation and a release for it; make it a local 'Point' instead}}
   p->x = x;
   (*p).y = 3;
   if (!p)
@@ -46,7 +46,7 @@ int unique(int x) {
 } // expected-note {{'p' deletes it here, at the end of its scope}}
 
 int unique_scalar() {
-  std::unique_ptr<long> n = std::make_unique<long>(7); // expected-warning {{'n' owns a 8-byte 'long' from std::make_unique}}
+  std::unique_ptr<long> n = std::make_unique<long>(7); // expected-warning {{'n' owns a 'long' (8 bytes) from std::make_unique}}
   *n = *n + 1;
   return n != nullptr ? (int)*n : 0;
 } // expected-note {{'n' deletes it here}}

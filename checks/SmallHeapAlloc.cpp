@@ -113,8 +113,9 @@ const Stmt *parentSkippingParens(const Stmt *S, const FunctionBody &Body) {
   return P;
 }
 
-// Is the object at Lvalue (`*p` of a unique_ptr) only read, assigned, or
-// lent whole to a const reference: no address of it can stay behind?
+// Is the object at Lvalue (`*p` of a unique_ptr) only read, assigned or
+// copied: no address of it can stay behind? (Lent to a const reference
+// parameter it may be kept, as the escape analysis is asked here.)
 bool onlyReadOrWritten(const Expr &Lvalue, const FunctionBody &Body) {
   const Stmt *Use = parentSkippingParens(&Lvalue, Body);
   if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Use))
@@ -127,15 +128,6 @@ bool onlyReadOrWritten(const Expr &Lvalue, const FunctionBody &Body) {
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(Use))
     return !Member->isArrow() && isa<FieldDecl>(Member->getMemberDecl()) &&
            onlyReadOrWritten(*Member, Body);
-  const auto *Call = dyn_cast_or_null<CallExpr>(Use);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || isa<CXXOperatorCallExpr>(Call))
-    return false;
-  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
-    if (Call->getArg(I)->IgnoreParenImpCasts() == &Lvalue) {
-      QualType T = Callee->getParamDecl(I)->getType();
-      return T->isLValueReferenceType() && T->getPointeeType().isConstQualified();
-    }
   return false;
 }
 
@@ -228,7 +220,8 @@ const Stmt *SmallHeapAllocCheck::onlyRelease(const VarDecl &Var, const Allocatio
                                              const Expr *Assignment,
                                              const FunctionBody &Body) {
   if (!Escape)
-    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, Ctx.AST));
+    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, Ctx.AST,
+                                    /*TrustConstParameters=*/false));
   ASTContext &AST = Ctx.AST;
   // The value of `(p = malloc(n))` itself may go elsewhere too.
   if (Assignment &&
@@ -412,7 +405,8 @@ void SmallHeapAllocCheck::judgeUniquePtr(const VarDecl &Var, const CallExpr &Mak
   if (!Scope)
     return;
   if (!Escape)
-    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, Ctx.AST));
+    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, Ctx.AST,
+                                    /*TrustConstParameters=*/false));
   for (const DeclRefExpr *Ref : Body->references(Var))
     if (Ref->refersToEnclosingVariableOrCapture() || !onlyLooks(*Ref, Var, *Body))
       return;

@@ -20,8 +20,8 @@ Point *keep;
 int new_delete(int x) {
   Point *p = new Point{x, 2}; // expected-warning {{'p' holds a 'Point' (8 bytes) from new that never leaves this function and is deleted in it: the heap costs an allocation and a release for it; make it a local 'Point' instead}}
   p->x += 1;
-  draw(*p);
-  int r = p->x;
+  Point copy = *p;
+  int r = p->x + copy.y;
   delete p; // expected-note {{'p' is deleted here}}
   return r;
 }
@@ -40,7 +40,6 @@ int unique(int x) {
   (*p).y = 3;
   if (!p)
     return 0;
-  draw(*p);
   Point copy = *p;
   return copy.x + p.get()->x;
 } // expected-note {{'p' deletes it here, at the end of its scope}}
@@ -96,6 +95,16 @@ int bound_to_reference() {
   Point &alias = *p;
   int r = alias.x;
   delete p;
+  return r;
+}
+
+int lent_by_const_reference() {
+  Point *p = new Point{1, 2};
+  draw(*p); // declared, not defined here: may keep a const reference too
+  int r = p->x;
+  delete p;
+  auto u = std::make_unique<Point>();
+  draw(*u);
   return r;
 }
 

@@ -11,7 +11,8 @@ struct point {
   int x, y;
 };
 
-void draw(const struct point *p);
+// The file's own functions, which only read their argument.
+static void draw(const struct point *p) { printf("(%d, %d)\n", p->x, p->y); }
 static int norm(struct point *p) { return p->x * p->x + p->y * p->y; }
 
 // The source documents' example: a small struct that only lives here.
@@ -21,8 +22,8 @@ int plot(int x, int y) {
     return -1;
   pt->x = x;
   pt->y = y;
-  draw(pt);              // a const pointer: a borrow
-  int n = norm(pt);      // the file's own function, which only reads it
+  draw(pt);
+  int n = norm(pt);
   free(pt); // expected-note {{'pt' is freed here}}
   return n;
 }

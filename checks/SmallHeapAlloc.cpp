@@ -104,6 +104,14 @@ bool constructsSilently(QualType T) {
   return !Record || !Record->hasUserDeclaredConstructor();
 }
 
+// Is S the operand of sizeof or alignof (unevaluated)?
+bool inSizeof(const Stmt *S, const FunctionBody &Body) {
+  for (const Stmt *P = Body.parent(S); P && isa<Expr>(P); P = Body.parent(P))
+    if (isa<UnaryExprOrTypeTraitExpr>(P))
+      return true;
+  return false;
+}
+
 const Stmt *parentSkippingParens(const Stmt *S, const FunctionBody &Body) {
   const Stmt *P = Body.parent(S);
   while (P && (isa<ParenExpr>(P) ||
@@ -243,7 +251,7 @@ const Stmt *SmallHeapAllocCheck::onlyRelease(const VarDecl &Var, const Allocatio
     PointerUse U = Escape->fateOf(*Use.Ref, Var, Body);
     switch (U.Fate) {
     case PointerFate::Dereferenced:
-      Used = true;
+      Used = Used || !inSizeof(Use.Ref, Body); // `malloc(sizeof *p)` is no use
       continue;
     case PointerFate::Borrowed: {
       const auto *Offset = dyn_cast_or_null<BinaryOperator>(Body.parentIgnoringParenCasts(Use.Ref));

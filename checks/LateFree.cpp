@@ -26,6 +26,7 @@
 #include "LateFree.h"
 
 #include "analysis/AllocationSites.h"
+#include "analysis/AllocationSize.h"
 #include "analysis/Escape.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/StmtWalk.h"
@@ -220,46 +221,6 @@ bool isStraight(const Stmt *S, const std::vector<const LabelDecl *> &ReleaseLabe
   return true;
 }
 
-// The allocation's size in bytes when it is a constant; None when it is
-// not; and false from the function when the size is not visible (strdup,
-// a wrapper that takes no size).
-bool constantSize(const Expr &Site, const AllocatorModel &Model, ASTContext &AST,
-                  std::optional<uint64_t> &Bytes) {
-  std::vector<const Expr *> Operands;
-  uint64_t Scale = 1;
-  if (const auto *New = dyn_cast<CXXNewExpr>(&Site)) {
-    QualType T = New->getAllocatedType();
-    if (T->isDependentType() || T->isIncompleteType())
-      return false;
-    Scale = AST.getTypeSizeInChars(T).getQuantity();
-    if (New->isArray())
-      if (auto Count = New->getArraySize())
-        if (*Count)
-          Operands.push_back(*Count);
-  } else if (const auto *Call = dyn_cast<CallExpr>(&Site)) {
-    const AllocatorFamily *Family = Model.calleeFamily(*Call);
-    Operands = Family && Family->Name == "libc"
-                   ? AllocatorModel::sizeOperands(*Call)
-                   : AllocatorModel::familySizeOperands(*Call);
-    if (Operands.empty())
-      return false;
-  } else {
-    return false;
-  }
-  Bytes = Scale;
-  for (const Expr *Operand : Operands) {
-    Expr::EvalResult Value;
-    if (Operand->isValueDependent() || !Operand->EvaluateAsInt(Value, AST) ||
-        Value.Val.getInt().isNegative()) {
-      Bytes = std::nullopt;
-      return true;
-    }
-    uint64_t N = Value.Val.getInt().getLimitedValue();
-    Bytes = (N && *Bytes > UINT64_MAX / N) ? UINT64_MAX : *Bytes * N;
-  }
-  return true;
-}
-
 // A function whose name says it gives something back (decrRefCount,
 // g_object_unref, destroyTree, close): cleanup, even when its body is not
 // in the translation unit.
@@ -411,7 +372,7 @@ bool LateFreeCheck::ownsLargeBlock(const FunctionDecl &F, const VarDecl &Var,
   uint64_t Smallest = UINT64_MAX;
   for (const Expr *Site : Sites) {
     std::optional<uint64_t> Bytes;
-    if (!constantSize(*Site, Ctx.Allocators, AST, Bytes))
+    if (!allocationBytes(*Site, Ctx.Allocators, AST, Bytes))
       return false;
     if (!Bytes)
       Variable = true;

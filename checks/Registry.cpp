@@ -14,6 +14,7 @@
 #include "ReallocLeak.h"
 #include "SizeofMismatch.h"
 #include "SmallByRef.h"
+#include "SmallHeapAlloc.h"
 #include "StringEnum.h"
 #include "StructPadding.h"
 #include "UncheckedAlloc.h"
@@ -54,6 +55,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<LeakOnReturnCheck>(Ctx);
   case MR_RULE_LATE_FREE:
     return std::make_unique<LateFreeCheck>(Ctx);
+  case MR_RULE_SMALL_HEAP_ALLOC:
+    return std::make_unique<SmallHeapAllocCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

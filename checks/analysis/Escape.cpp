@@ -145,6 +145,19 @@ PointerUse FateFinder::inBlock(const Expr *Lvalue, unsigned Depth) {
                                  : fate(PointerFate::Escapes);
       return inBlock(Member, Depth + 1);
     }
+  // C++: the lvalue bound to a reference that may outlive the expression —
+  // a non-const reference parameter (const ones come through a NoOp cast),
+  // a reference variable, a returned reference, a constructor's parameter —
+  // takes the object's address out of sight.
+  // Asked strictly, a const reference parameter may keep it too.
+  if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P))
+    if (Cast->getCastKind() == CK_NoOp && !Escape.trustsConstParameters() &&
+        isa_and_nonnull<CallExpr>(Body.parent(Cast)))
+      return fate(PointerFate::Escapes);
+  if (AST.getLangOpts().CPlusPlus && P &&
+      (isa<CallExpr>(P) || isa<DeclStmt>(P) || isa<ReturnStmt>(P) ||
+       (isa<CXXConstructExpr>(P) && !cast<CXXConstructExpr>(P)->getConstructor()->isTrivial())))
+    return fate(PointerFate::Escapes);
   return fate(PointerFate::Dereferenced);
 }
 

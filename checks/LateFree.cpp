@@ -618,6 +618,7 @@ void LateFreeCheck::checkRelease(const Expr &ReleaseRef) {
            "()' that loops without using it";
   Finding F = finding(Loc, "");
   F.Owner = Function;
+  F.InLoop = Ctx.Functions.body(*Function).innermostLoop(Release) != nullptr;
   F.Message = Name + " (from " + calleeName(*Sites.front()) + ", " + Size +
               ") is released only after " + What +
               ": the block stays allocated while that runs; release it right "
@@ -740,6 +741,7 @@ void LateFreeCheck::checkOwner(const DeclStmt &Decl, const VarDecl &Var) {
                                                      : "");
   Finding F = finding(Loc, "");
   F.Owner = &Body->function();
+  F.InLoop = Body->innermostLoop(Block) != nullptr; // released on every iteration
   F.Message = Quoted + " (" + ownerName(Kind) + ", " + Size +
               ") keeps its buffer until the end of its scope, after " + What +
               ": the memory stays allocated while that runs; release it after its "

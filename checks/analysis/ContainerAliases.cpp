@@ -75,9 +75,10 @@ Step stepUp(const Expr *&Cur, const Stmt *Parent, const VarDecl &Var,
   }
   const auto *P = cast<Expr>(Parent);
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(P)) {
-    if (Cast->getCastKind() == CK_LValueToRValue && !Cast->getType()->isPointerType() &&
-        !Cast->getType()->isRecordType())
-      return Step::Safe; // an element's value read
+    // An element's value read: what the buffer holds (a pointer stored in
+    // a std::vector<T *> too), not where it is.
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      return Step::Safe;
     Cur = P;
     return Step::Continue;
   }

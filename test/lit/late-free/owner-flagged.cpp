@@ -73,3 +73,17 @@ void inner_block(std::size_t n, int rounds) {
   for (int i = 0; i < rounds; i++) // expected-note {{this loop}}
     visit(i);
 } // expected-warning {{'late' (std::vector, of a size known only at run time) keeps its buffer}}
+
+// Pointers stored in the vector are its contents, not pointers into it.
+struct File;
+bool (*callback)(File *);
+void pointers_held(File **files, std::size_t n, int rounds) {
+  std::vector<File *> tmp;
+  tmp.reserve(n); // expected-note {{sized here}}
+  for (std::size_t i = 0; i < n; i++)
+    tmp.push_back(files[i]);
+  for (std::size_t i = 0; i < tmp.size(); i++)
+    (*callback)(tmp[i]); // expected-note {{last use}}
+  for (int i = 0; i < rounds; i++) // expected-note {{this loop}}
+    visit(i);
+} // expected-warning {{'tmp' (std::vector, of a size known only at run time) keeps its buffer}}

@@ -247,8 +247,8 @@ bool Census::isNonTrivialCopy(const Expr &Site) {
 // insert, `+=`, append, ...): pre-sized when the same variable had
 // reserve() called earlier in the function than the innermost loop the
 // call repeats in (than the call, outside loops). Those that add one
-// element per iteration of a loop with a known trip count are also
-// counted apart, as predictable.
+// element per iteration of a loop with a known trip count, to a variable
+// the loop grows no other way, are also counted apart, as predictable.
 void Census::countGrowth(const CallExpr &Call, const FunctionBody &Body, bool Hot) {
   const Expr *Object = objectOf(&Call);
   if (!Object)
@@ -265,8 +265,10 @@ void Census::countGrowth(const CallExpr &Call, const FunctionBody &Body, bool Ho
   while (Loop && runsAtMostOnce(*Loop, Ctx.AST))
     Loop = Body.innermostLoop(Loop);
   std::string Count;
-  bool Predictable = Var && addsOneElement(Kind, Call) &&
-                     predictableLoop(Call, *Var, Body, Ctx.AST, Count);
+  const Stmt *Counted = Var && addsOneElement(Kind, Call)
+                            ? predictableLoop(Call, *Var, Body, Ctx.AST, Count)
+                            : nullptr;
+  bool Predictable = Counted && growsOnlyByOne(*Var, *Counted, Kind, Body);
   bool Presized = Var && reservedBefore(*Var, Loop ? *Loop : (const Stmt &)Call, Body);
   (Presized ? PresizedGrowth : UnsizedGrowth).add(Hot);
   if (Predictable)

@@ -358,4 +358,20 @@ const Stmt *predictableLoop(const CallExpr &Call, const VarDecl &Var,
   return Loop;
 }
 
+bool growsOnlyByOne(const VarDecl &Var, const Stmt &Loop, Container Kind,
+                    const FunctionBody &Body) {
+  for (const DeclRefExpr *Ref : Body.references(Var)) {
+    if (!Body.isWithin(Ref, &Loop))
+      continue;
+    const Stmt *User = userOf(Ref, Body);
+    const auto *Call = dyn_cast_or_null<CallExpr>(User);
+    const CXXMethodDecl *Method = methodOf(User);
+    // reserve() changes the capacity, not the contents.
+    bool Reserve = Method && Method->getIdentifier() && Method->getName() == "reserve";
+    if (!Call || !(addsOneElement(Kind, *Call) || keepsSize(Method) || Reserve))
+      return false;
+  }
+  return true;
+}
+
 } // namespace memrules

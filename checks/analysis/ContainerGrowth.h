@@ -47,6 +47,12 @@ const clang::Stmt *predictableLoop(const clang::CallExpr &Call, const clang::Var
                                    const FunctionBody &Body, clang::ASTContext &AST,
                                    std::string &Count);
 
+// Is Var, in Loop, only grown one element at a time (calls addsOneElement
+// accepts) and otherwise only read (keepsSize) or reserved? Then the loop's
+// trip count says how much it grows.
+bool growsOnlyByOne(const clang::VarDecl &Var, const clang::Stmt &Loop, Container Kind,
+                    const FunctionBody &Body);
+
 // Does a call through this use write Var (a non-const reference parameter,
 // or a call C++ cannot see the parameters of)?
 bool callMayWrite(const VarUse &Use, clang::ASTContext &AST);

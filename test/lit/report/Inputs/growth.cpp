@@ -41,6 +41,11 @@ void growth(int n, const std::vector<int> &in, std::vector<int> &out) {
     if (i % 2)
       a.push_back(i);                  // presized hot: conditional, not predictable
   a.insert(a.end(), in.begin(), in.end()); // presized other
+  std::string r;
+  for (int i = 0; i < n; i++) {
+    r.push_back(' ');                  // unsized hot: not predictable, since
+    r.append(s);                       // unsized hot: r also grows by s
+  }
   std::vector<int> c;
   for (int i = 0; i < n; i++) {
     c.reserve(c.size() + 1);           // a reserve in the loop sizes nothing ahead

@@ -15,6 +15,7 @@
 // body that runs on every iteration.
 #include "GrowInLoop.h"
 
+#include "analysis/ContainerGrowth.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/SourceText.h"
 #include "analysis/StmtWalk.h"
@@ -35,14 +36,11 @@ namespace {
 
 const Expr *strip(const Expr *E) { return E ? E->IgnoreParenCasts() : nullptr; }
 
-
-
 bool positiveConstant(const Expr *E, ASTContext &AST) {
   Expr::EvalResult Value;
   return E && !E->isValueDependent() && E->EvaluateAsInt(Value, AST) &&
          Value.Val.getInt().isStrictlyPositive();
 }
-
 
 // The innermost loop S runs in on every iteration, skipping loops that run
 // at most once (a macro's do { } while (0)).
@@ -71,41 +69,6 @@ bool isConstantStep(const VarUse &Use, const VarDecl &Var,
     return false;
   return (refersTo(Sum->getLHS(), Var) && positiveConstant(Sum->getRHS(), AST)) ||
          (refersTo(Sum->getRHS(), Var) && positiveConstant(Sum->getLHS(), AST));
-}
-
-// Does a call through this use write Var (a non-const reference parameter,
-// or a call C++ cannot see the parameters of)?
-bool callMayWrite(const VarUse &Use, ASTContext &AST) {
-  if (!AST.getLangOpts().CPlusPlus)
-    return false; // C passes by value
-  const FunctionDecl *Callee = Use.Call->getDirectCallee();
-  if (!Callee)
-    return true;
-  unsigned Index = Use.Argument;
-  // A member operator's first argument is its object.
-  if (isa<CXXOperatorCallExpr>(Use.Call) && isa<CXXMethodDecl>(Callee)) {
-    if (Index == 0)
-      return !cast<CXXMethodDecl>(Callee)->isConst();
-    --Index;
-  }
-  if (Index >= Callee->getNumParams())
-    return false; // variadic: by value
-  // A forwarding reference (emplace_back(Args &&...)) passes the argument
-  // on to a constructor; it is not an out-parameter.
-  if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
-    if (Pattern->getNumParams()) {
-      unsigned Last = Pattern->getNumParams() - 1;
-      QualType Written = Pattern->getParamDecl(Index < Last ? Index : Last)->getType();
-      if (const auto *Pack = Written->getAs<PackExpansionType>())
-        Written = Pack->getPattern();
-      else if (Index > Last)
-        return false;
-      if (const auto *RRef = Written->getAs<RValueReferenceType>())
-        if (RRef->getPointeeType()->isTemplateTypeParmType())
-          return false;
-    }
-  QualType Param = Callee->getParamDecl(Index)->getType();
-  return Param->isReferenceType() && !Param.getNonReferenceType().isConstQualified();
 }
 
 // The first statement advancing Var by a constant in Loop, when every write
@@ -254,196 +217,6 @@ std::string textOf(const Expr *E, ASTContext &AST) {
   if (Text.size() > 60 || Text.find('\n') != std::string::npos)
     return "";
   return Text;
-}
-
-// Does S (a loop body) leave its iteration early anywhere: break or
-// continue of this loop, return, goto? Then a statement of the body does
-// not run on every iteration.
-bool leavesEarly(const Stmt *S, bool InNestedLoop, bool InSwitch) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt>(S) || isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
-    return true;
-  if (isa<ContinueStmt>(S) && !InNestedLoop)
-    return true;
-  if (isa<BreakStmt>(S) && !InNestedLoop && !InSwitch)
-    return true;
-  if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
-    return false;
-  bool Nested = InNestedLoop || FunctionBody::loopBody(S) != nullptr;
-  bool Switch = InSwitch || isa<SwitchStmt>(S);
-  for (const Stmt *Child : S->children())
-    if (leavesEarly(Child, Nested, Switch))
-      return true;
-  return false;
-}
-
-// Is E a plain lvalue: a variable, or a member chain over one or `this`?
-// Its text can be repeated before the loop without side effects.
-bool isPlainLvalue(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (isa<DeclRefExpr>(E) || isa<CXXThisExpr>(E))
-    return true;
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return isa<FieldDecl>(Member->getMemberDecl()) && isPlainLvalue(Member->getBase());
-  return false;
-}
-
-// Methods that read a container or hand out its elements without changing
-// its size.
-bool keepsSize(const CXXMethodDecl *Method) {
-  if (!Method)
-    return false;
-  if (Method->isConst())
-    return true;
-  if (Method->isOverloadedOperator())
-    return Method->getOverloadedOperator() == OO_Subscript;
-  if (!Method->getIdentifier())
-    return false;
-  StringRef Name = Method->getName();
-  return Name == "at" || Name == "back" || Name == "front" || Name == "data" ||
-         Name == "begin" || Name == "end" || Name == "size" || Name == "empty";
-}
-
-// The object a member call (or member operator call) is made on.
-const Expr *objectOf(const Stmt *S) {
-  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(S))
-    return Member->getImplicitObjectArgument();
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(S))
-    return Op->getNumArgs() ? Op->getArg(0) : nullptr;
-  return nullptr;
-}
-
-// The call a reference to a container is the object of (`v.size()`,
-// `v[i]`), or null.
-const Stmt *userOf(const DeclRefExpr *Ref, const FunctionBody &Body) {
-  const Stmt *User = Body.parentIgnoringParenCasts(Ref);
-  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User))
-    User = Body.parentIgnoringParenCasts(Member);
-  const Expr *Object = objectOf(User);
-  return Object && Object->IgnoreParenImpCasts() == Ref ? User : nullptr;
-}
-
-const CXXMethodDecl *methodOf(const Stmt *S) {
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(S))
-    return dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-  return nullptr;
-}
-
-// The trip count of a loop known before it starts, as source text for
-// `reserve` ("" when known but not expressible), or false when unknown.
-bool tripCount(const Stmt &Loop, const VarDecl &Grown, const FunctionBody &Body,
-               ASTContext &AST, std::string &Count) {
-  const SourceManager &SM = AST.getSourceManager();
-  const LangOptions &LO = AST.getLangOpts();
-  Count.clear();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    const Expr *Init = Range->getRangeInit();
-    if (!Init)
-      return false;
-    Init = Init->IgnoreParenImpCasts();
-    QualType Type = Init->getType();
-    if (Type.isNull())
-      return false;
-    if (const auto *Array = AST.getAsConstantArrayType(Type)) {
-      Count = toString(Array->getSize(), 10, /*Signed=*/false);
-      return true;
-    }
-    const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
-    if (!Record || !Record->isInStdNamespace() || !Record->hasDefinition())
-      return false;
-    bool HasSize = false;
-    for (const CXXMethodDecl *Method : Record->methods())
-      HasSize |= Method->getIdentifier() && Method->getName() == "size" &&
-                 Method->getNumParams() == 0;
-    if (!HasSize)
-      return false;
-    bool OnGrown = false;
-    forEachStmt(Init, [&](const Stmt *S) {
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-        OnGrown |= Ref->getDecl() == &Grown;
-    });
-    if (OnGrown)
-      return false;
-    std::string Text;
-    if (isPlainLvalue(Init) && verbatim(Init->getSourceRange(), SM, LO, Text) &&
-        Text.find('\n') == std::string::npos)
-      Count = Text + ".size()";
-    return true;
-  }
-  const auto *For = dyn_cast<ForStmt>(&Loop);
-  if (!For || !For->getCond() || !For->getInc())
-    return false;
-  const auto *Cond = dyn_cast<BinaryOperator>(For->getCond()->IgnoreParenImpCasts());
-  if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE))
-    return false;
-  const auto *CounterRef = dyn_cast<DeclRefExpr>(Cond->getLHS()->IgnoreParenImpCasts());
-  const auto *Counter = CounterRef ? dyn_cast<VarDecl>(CounterRef->getDecl()) : nullptr;
-  if (!Counter || !Counter->hasLocalStorage() || Counter->getType()->isReferenceType() ||
-      !Counter->getType()->isIntegerType())
-    return false;
-  // The increment: ++i, i++ or i += 1.
-  const Expr *Inc = For->getInc()->IgnoreParenImpCasts();
-  bool StepsByOne = false;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(Inc))
-    StepsByOne = Unary->isIncrementOp() && refersTo(Unary->getSubExpr(), *Counter);
-  else if (const auto *Compound = dyn_cast<CompoundAssignOperator>(Inc)) {
-    Expr::EvalResult One;
-    StepsByOne = Compound->getOpcode() == BO_AddAssign &&
-                 refersTo(Compound->getLHS(), *Counter) &&
-                 Compound->getRHS()->EvaluateAsInt(One, AST) && One.Val.getInt() == 1;
-  }
-  if (!StepsByOne)
-    return false;
-  // The start.
-  const Expr *Start = nullptr;
-  if (const auto *Decl = dyn_cast_or_null<DeclStmt>(For->getInit())) {
-    if (Decl->isSingleDecl() && Decl->getSingleDecl() == Counter)
-      Start = Counter->getInit();
-  } else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(For->getInit())) {
-    if (Assign->getOpcode() == BO_Assign && refersTo(Assign->getLHS(), *Counter))
-      Start = Assign->getRHS();
-  }
-  if (!Start)
-    return false;
-  // The counter changes only in the increment.
-  for (const VarUse &Use : findUses(*Counter, *Body.function().getBody(), Body)) {
-    if (Use.Kind == UseKind::AddressTaken)
-      return false;
-    if ((Use.Kind == UseKind::Assigned || Use.Kind == UseKind::Modified ||
-         (Use.Kind == UseKind::PassedToCall && callMayWrite(Use, AST))) &&
-        Body.isWithin(Use.Ref, For->getBody()))
-      return false;
-  }
-  // The bound: invariant, or the size of a container the loop cannot resize.
-  const Expr *Bound = Cond->getRHS()->IgnoreParenImpCasts();
-  bool Invariant = isLoopInvariant(*Bound, Loop, Body);
-  if (!Invariant) {
-    const auto *SizeCall = dyn_cast<CXXMemberCallExpr>(Bound);
-    const CXXMethodDecl *Method = SizeCall ? SizeCall->getMethodDecl() : nullptr;
-    const auto *ObjRef = SizeCall ? dyn_cast<DeclRefExpr>(
-                                        SizeCall->getImplicitObjectArgument()->IgnoreParenImpCasts())
-                                  : nullptr;
-    const auto *Obj = ObjRef ? dyn_cast<VarDecl>(ObjRef->getDecl()) : nullptr;
-    if (!Method || !Method->getIdentifier() ||
-        (Method->getName() != "size" && Method->getName() != "length") ||
-        SizeCall->getNumArgs() != 0 || !Obj || Obj == &Grown)
-      return false;
-    if (!Obj->getType().getNonReferenceType().isConstQualified()) {
-      if (!Obj->hasLocalStorage())
-        return false;
-      for (const VarUse &Use : findUses(*Obj, *For->getBody(), Body))
-        if (!keepsSize(methodOf(userOf(Use.Ref, Body))))
-          return false;
-    }
-  }
-  Expr::EvalResult Zero;
-  std::string Text;
-  if (!Start->isValueDependent() && Start->EvaluateAsInt(Zero, AST) &&
-      Zero.Val.getInt() == 0 && verbatim(Bound->getSourceRange(), SM, LO, Text) &&
-      Text.find('\n') == std::string::npos && Text.find(',') == std::string::npos)
-    Count = Text;
-  return true;
 }
 
 } // namespace
@@ -600,36 +373,6 @@ void GrowInLoopCheck::checkGrowCall(const CallExpr &Call) {
   }
 }
 
-GrowInLoopCheck::Container
-GrowInLoopCheck::containerKind(const CXXRecordDecl *Record, SourceLocation Loc) {
-  if (!Record)
-    return Container::None;
-  const CXXRecordDecl *Pattern = Record;
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
-    Pattern = Spec->getSpecializedTemplate()->getTemplatedDecl();
-  if (Pattern->isInStdNamespace() && Pattern->getIdentifier()) {
-    StringRef Name = Pattern->getName();
-    if (Name == "vector")
-      return Container::Vector;
-    if (Name == "basic_string")
-      return Container::String;
-    if (Name == "unordered_map" || Name == "unordered_set" ||
-        Name == "unordered_multimap" || Name == "unordered_multiset")
-      return Container::Unordered;
-  }
-  const mr_settings *Settings = Ctx.Report.settingsAt(Loc);
-  const mr_option_list *Listed =
-      Settings ? Settings->list[MR_OPTION_GROW_IN_LOOP_VECTOR_LIKE_CLASSES] : nullptr;
-  size_t Count = mr_option_list_count(Listed);
-  if (Count == 0)
-    return Container::None;
-  std::string Qualified = Pattern->getQualifiedNameAsString();
-  for (size_t I = 0; I < Count; ++I)
-    if (Qualified == mr_option_list_name(Listed, I))
-      return Container::Listed;
-  return Container::None;
-}
-
 void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
   SourceLocation Loc = Call.getBeginLoc();
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
@@ -640,78 +383,27 @@ void GrowInLoopCheck::checkContainerGrowth(const CallExpr &Call) {
   if (!Method || !Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
       Var->getType()->isReferenceType() || !wants(Loc))
     return;
-  Container Kind = containerKind(Var->getType()->getAsCXXRecordDecl(), Loc);
-  // The arguments after the object.
-  std::vector<const Expr *> Args;
-  for (unsigned I = isa<CXXOperatorCallExpr>(Call) ? 1 : 0; I < Call.getNumArgs(); ++I)
-    Args.push_back(Call.getArg(I));
-  std::string Name = Method->getNameAsString();
-  bool OneElement = false;
-  switch (Kind) {
-  case Container::None:
-    return;
-  case Container::Vector:
-  case Container::Listed:
-    OneElement = Name == "push_back" || Name == "emplace_back";
-    break;
-  case Container::String:
-    // s.push_back(c), s += c: one character (s += str appends a variable
-    // amount).
-    OneElement = Name == "push_back" ||
-                 (Name == "operator+=" && Method->getNumParams() == 1 &&
-                  Method->getParamDecl(0)->getType()->isAnyCharacterType());
-    break;
-  case Container::Unordered: {
-    // emplace(args...) and insert(value) add at most one element;
-    // insert({a, b, c}) adds a list.
-    const CXXRecordDecl *Arg =
-        Args.size() == 1 ? Args[0]->getType()->getAsCXXRecordDecl() : nullptr;
-    OneElement = Name == "emplace" ||
-                 (Name == "insert" && Args.size() == 1 &&
-                  !(Arg && Arg->getIdentifier() && Arg->getName() == "initializer_list"));
-    break;
-  }
-  }
-  if (Kind == Container::Vector && Name == "insert" && Args.size() == 3) {
+  Container Kind =
+      containerKind(Var->getType()->getAsCXXRecordDecl(), Ctx.Report.settingsAt(Loc));
+  if (Kind == Container::Vector && Method->getIdentifier() &&
+      Method->getName() == "insert" && Call.getNumArgs() == 3) {
     checkRangeInserts(Call, *Var);
     return;
   }
-  if (!OneElement)
+  if (!addsOneElement(Kind, Call))
     return;
+  std::string Name = Method->getNameAsString();
 
-  const FunctionDecl *Function = Ctx.Functions.enclosing(Loc);
-  if (!Function || !Function->getBody())
+  const FunctionBody *BodyOrNull = Ctx.Functions.bodyAround(Call);
+  if (!BodyOrNull)
     return;
-  const FunctionBody &Body = Ctx.Functions.body(*Function);
-  if (!Body.contains(&Call))
-    return;
-  const Stmt *Loop = Body.innermostLoop(&Call);
-  if (!Loop || (!isa<ForStmt>(Loop) && !isa<CXXForRangeStmt>(Loop)) ||
-      runsAtMostOnce(*Loop, Ctx.AST))
+  const FunctionBody &Body = *BodyOrNull;
+  const FunctionDecl *Function = &Body.function();
+  std::string Count;
+  const Stmt *Loop = predictableLoop(Call, *Var, Body, Ctx.AST, Count);
+  if (!Loop)
     return;
   const SourceManager &SM = Ctx.AST.getSourceManager();
-  // Declared before the loop, not in it.
-  if (isDeclaredIn(*Var, *Loop) ||
-      !SM.isBeforeInTranslationUnit(Var->getLocation(), Loop->getBeginLoc()))
-    return;
-
-  // The call is a statement of the loop body, run on every iteration.
-  const Stmt *LoopBody = FunctionBody::loopBody(Loop);
-  const Stmt *Statement = &Call;
-  while (Statement != LoopBody) {
-    const Stmt *P = Body.parent(Statement);
-    if (P == LoopBody && isa<CompoundStmt>(P))
-      break;
-    if (!P || (!isa<ExprWithCleanups>(P) && !isa<ParenExpr>(P) && !isa<CastExpr>(P)))
-      return;
-    Statement = P;
-  }
-  if (leavesEarly(LoopBody, false, false))
-    return;
-
-  std::string Count;
-  if (!tripCount(*Loop, *Var, Body, Ctx.AST, Count))
-    return;
 
   // Empty at the loop: declared without contents, and not used between
   // its declaration and the loop (so nothing reserved or filled it).

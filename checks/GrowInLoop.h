@@ -32,10 +32,6 @@ private:
   void checkContainerGrowth(const clang::CallExpr &Call);
   // FF-6: consecutive range inserts into a fresh vector.
   void checkRangeInserts(const clang::CallExpr &Call, const clang::VarDecl &Var);
-  // What kind of growable container a class is, by its template's name.
-  enum class Container { None, Vector, String, Unordered, Listed };
-  Container containerKind(const clang::CXXRecordDecl *Record,
-                          clang::SourceLocation Loc);
 };
 
 } // namespace memrules

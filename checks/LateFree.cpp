@@ -18,6 +18,16 @@
 // the block (analysis/Escape.h, not trusting const parameters), so that
 // "does not mention the variable" means "does not touch the block".
 //
+// C++ (RULES.md, settled details): a local owner — std::vector,
+// std::string, std::unique_ptr<T[]> — is released by its destructor at the
+// closing brace of its scope, where the finding goes. From the owner's
+// declaration: the statements of its block after the last one that
+// mentions it must hold the work, as above; every use must leave nothing
+// behind that points into the buffer (analysis/ContainerAliases.h); every
+// sizing of it (its constructor's count, new T[n], make_unique<T[]>(n),
+// resize, reserve, assign(n, x), reset(new T[n])) must be non-constant or
+// at least min-bytes, and there must be one.
+//
 // Goto-cleanup code (RULES.md, settled details): the release under the
 // function's exit label is in the function body's block, so a loop between
 // the last use and the label is reported, with the advice to set the
@@ -27,6 +37,7 @@
 
 #include "analysis/AllocationSites.h"
 #include "analysis/AllocationSize.h"
+#include "analysis/ContainerAliases.h"
 #include "analysis/Escape.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/StmtWalk.h"
@@ -35,6 +46,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -245,6 +257,91 @@ std::string calleeName(const Expr &Site) {
   return "its allocation";
 }
 
+// What the C++ form owns, and the type of one element.
+enum class Owner { None, Vector, String, UniqueArray };
+
+Owner ownerKind(QualType Type, ASTContext &AST, QualType &Element) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || !Spec->getIdentifier() ||
+      Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return Owner::None;
+  StringRef Name = Spec->getName();
+  Element = Spec->getTemplateArgs()[0].getAsType();
+  if (Name == "vector")
+    return Owner::Vector;
+  if (Name == "basic_string")
+    return Owner::String;
+  if (Name == "unique_ptr")
+    if (const auto *Array = AST.getAsIncompleteArrayType(Element)) {
+      Element = Array->getElementType();
+      return Owner::UniqueArray;
+    }
+  return Owner::None;
+}
+
+const char *ownerName(Owner Kind) {
+  switch (Kind) {
+  case Owner::Vector:
+    return "std::vector";
+  case Owner::String:
+    return "std::string";
+  default:
+    return "std::unique_ptr<T[]>";
+  }
+}
+
+// The element count `new T[n]`, `make_unique<T[]>(n)` or a constructor's
+// leading count (vector(n), vector(n, x), string(n, c)) gives, or null.
+const Expr *countOf(const Expr *E) {
+  E = E ? E->IgnoreImplicit() : nullptr;
+  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(E))
+    E = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E)) {
+    if (!New->isArray())
+      return nullptr;
+    auto Size = New->getArraySize();
+    return Size ? *Size : nullptr;
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        Callee->getName() == "make_unique" && Call->getNumArgs() == 1)
+      return Call->getArg(0);
+    return nullptr;
+  }
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return nullptr;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (Ctor->getNumParams() == 0)
+    return nullptr;
+  if (Ctor->getParamDecl(0)->getType()->isIntegerType())
+    return Construct->getArg(0);
+  // unique_ptr(new T[n])
+  return Construct->getNumArgs() == 1 ? countOf(Construct->getArg(0)) : nullptr;
+}
+
+// Does S give the owner's buffer back already: shrink_to_fit, reset,
+// release, swap, or an assignment of new contents?
+bool releasesOwner(const Stmt *S, const VarDecl &Var) {
+  bool Found = false;
+  forEachStmt(S, [&](const Stmt *Sub) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Sub)) {
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      StringRef Name = M && M->getIdentifier() ? M->getName() : "";
+      Found |= refersTo(Call->getImplicitObjectArgument(), Var) &&
+               (Name == "shrink_to_fit" || Name == "reset" || Name == "release" ||
+                Name == "swap");
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Sub)) {
+      Found |= Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+               refersTo(Op->getArg(0), Var);
+    }
+  });
+  return Found;
+}
+
 } // namespace
 
 LateFreeCheck::LateFreeCheck(CheckContext &Ctx) : Check(MR_RULE_LATE_FREE, Ctx) {}
@@ -254,6 +351,12 @@ LateFreeCheck::~LateFreeCheck() = default;
 std::vector<std::string> LateFreeCheck::triggers() const {
   std::vector<std::string> Names = Ctx.Allocators.releaserNames();
   Names.push_back("delete");
+  // The owners' type names as a body spells them (an alias of one elsewhere
+  // is not seen).
+  if (Ctx.AST.getLangOpts().CPlusPlus)
+    for (const char *Name : {"vector", "string", "wstring", "basic_string", "unique_ptr",
+                             "make_unique"})
+      Names.push_back(Name);
   return Names;
 }
 
@@ -264,9 +367,16 @@ void LateFreeCheck::registerMatchers(MatchFinder &Finder) {
                              unless(isExpansionInSystemHeader()))
                         .bind("release"),
                     this);
-  if (Ctx.AST.getLangOpts().CPlusPlus)
-    Finder.addMatcher(cxxDeleteExpr(unless(isExpansionInSystemHeader())).bind("release"),
-                      this);
+  if (!Ctx.AST.getLangOpts().CPlusPlus)
+    return;
+  Finder.addMatcher(cxxDeleteExpr(unless(isExpansionInSystemHeader())).bind("release"),
+                    this);
+  Finder.addMatcher(declStmt(hasSingleDecl(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                                                   unless(hasType(referenceType())))
+                                               .bind("owner")),
+                             unless(isExpansionInSystemHeader()))
+                        .bind("ownerDecl"),
+                    this);
 }
 
 bool LateFreeCheck::isRelease(const Stmt *S) const {
@@ -319,13 +429,18 @@ const Stmt *LateFreeCheck::work(const Stmt *S) {
   return nullptr;
 }
 
+EscapeAnalysis &LateFreeCheck::escape() {
+  if (!Escape)
+    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, Ctx.AST,
+                                    /*TrustConstParameters=*/false));
+  return *Escape;
+}
+
 bool LateFreeCheck::ownsLargeBlock(const FunctionDecl &F, const VarDecl &Var,
                                    SourceLocation Loc, std::vector<const Expr *> &Sites,
                                    std::string &Size) {
   ASTContext &AST = Ctx.AST;
-  if (!Escape)
-    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, AST,
-                                    /*TrustConstParameters=*/false));
+  EscapeAnalysis &Escape = escape();
   const FunctionBody &Body = Ctx.Functions.body(F);
   // Each definition: null, an allocation, or the block grown in place.
   auto Define = [&](const Expr *Value) {
@@ -351,7 +466,7 @@ bool LateFreeCheck::ownsLargeBlock(const FunctionDecl &F, const VarDecl &Var,
   for (const VarUse &Use : findUses(Var, *F.getBody(), Body)) {
     if (Use.Kind == UseKind::AddressTaken || Use.Ref->refersToEnclosingVariableOrCapture())
       return false;
-    PointerUse U = Escape->fateOf(*Use.Ref, Var, Body);
+    PointerUse U = Escape.fateOf(*Use.Ref, Var, Body);
     if (U.Fate == PointerFate::Escapes)
       return false;
     if (U.Fate != PointerFate::Reassigned)
@@ -361,7 +476,7 @@ bool LateFreeCheck::ownsLargeBlock(const FunctionDecl &F, const VarDecl &Var,
       Parent = Body.parent(Parent);
     const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent);
     if (!Assign || !Define(Assign->getRHS()) ||
-        Escape->fateOf(*Assign, Var, Body, false).Fate == PointerFate::Escapes)
+        Escape.fateOf(*Assign, Var, Body, false).Fate == PointerFate::Escapes)
       return false;
   }
   if (Sites.empty())
@@ -387,9 +502,14 @@ bool LateFreeCheck::ownsLargeBlock(const FunctionDecl &F, const VarDecl &Var,
 }
 
 void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
-  const auto *Release = Result.Nodes.getNodeAs<Expr>("release");
-  if (!Release)
-    return;
+  if (const auto *Release = Result.Nodes.getNodeAs<Expr>("release"))
+    checkRelease(*Release);
+  else if (const auto *Decl = Result.Nodes.getNodeAs<DeclStmt>("ownerDecl"))
+    checkOwner(*Decl, *Result.Nodes.getNodeAs<VarDecl>("owner"));
+}
+
+void LateFreeCheck::checkRelease(const Expr &ReleaseRef) {
+  const Expr *Release = &ReleaseRef;
   const Expr *Released = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(Release)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -459,6 +579,7 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
            "()' that loops without using it";
   Finding F = finding(Loc, "");
   F.Owner = Function;
+  F.InLoop = Ctx.Functions.body(*Function).innermostLoop(Release) != nullptr;
   F.Message = Name + " (from " + calleeName(*Sites.front()) + ", " + Size +
               ") is released only after " + What +
               ": the block stays allocated while that runs; release it right "
@@ -470,6 +591,126 @@ void LateFreeCheck::run(const MatchFinder::MatchResult &Result) {
   F.Notes.push_back({Busy->getBeginLoc(), Loop ? "this loop does not use " + Name
                                               : "this call loops without using " + Name});
   F.Notes.push_back({Sites.front()->getBeginLoc(), Name + " is allocated here"});
+  Ctx.Report.report(F);
+}
+
+bool LateFreeCheck::ownerSizedLarge(const VarDecl &Var, const FunctionBody &Body,
+                                    SourceLocation Loc, std::string &Size,
+                                    SourceLocation &Where) {
+  QualType Element;
+  if (ownerKind(Var.getType(), Ctx.AST, Element) == Owner::None ||
+      Element->isDependentType() || Element->isIncompleteType())
+    return false;
+  std::vector<const Expr *> Counts;
+  // The initializer: empty, or a count; anything else (a copy, a
+  // function's result) has a size this cannot see.
+  if (const Expr *Init = Var.getInit()) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+    if (const Expr *Count = countOf(Init))
+      Counts.push_back(Count);
+    else if (!Construct || Construct->getNumArgs() != 0)
+      return false;
+  }
+  for (const DeclRefExpr *Ref : Body.references(Var)) {
+    const auto *Member = dyn_cast_or_null<MemberExpr>(Body.parentIgnoringParenCasts(Ref));
+    const auto *Call =
+        Member ? dyn_cast_or_null<CXXMemberCallExpr>(Body.parent(Member)) : nullptr;
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Call->getNumArgs() == 0)
+      continue;
+    StringRef Name = Method->getName();
+    if (Name == "resize" || Name == "reserve" ||
+        (Name == "assign" && Call->getNumArgs() == 2 &&
+         Call->getArg(0)->getType()->isIntegerType()))
+      Counts.push_back(Call->getArg(0));
+    else if (Name == "reset" && countOf(Call->getArg(0)))
+      Counts.push_back(countOf(Call->getArg(0)));
+  }
+  if (Counts.empty())
+    return false;
+  uint64_t MinBytes = option(MR_OPTION_LATE_FREE_MIN_BYTES, Loc);
+  uint64_t Each = Ctx.AST.getTypeSizeInChars(Element).getQuantity();
+  bool Variable = false;
+  uint64_t Smallest = UINT64_MAX;
+  for (const Expr *Count : Counts) {
+    Expr::EvalResult Value;
+    if (Count->isValueDependent() || !Count->EvaluateAsInt(Value, Ctx.AST)) {
+      Variable = true;
+      continue;
+    }
+    uint64_t N = Value.Val.getInt().getLimitedValue();
+    uint64_t Bytes = (N && Each > UINT64_MAX / N) ? UINT64_MAX : Each * N;
+    if (Bytes < MinBytes)
+      return false;
+    Smallest = std::min(Smallest, Bytes);
+  }
+  Size = Variable ? "of a size known only at run time" : std::to_string(Smallest) + " bytes";
+  Where = Counts.front()->getBeginLoc();
+  return true;
+}
+
+void LateFreeCheck::checkOwner(const DeclStmt &Decl, const VarDecl &Var) {
+  QualType Element;
+  Owner Kind = ownerKind(Var.getType(), Ctx.AST, Element);
+  if (Kind == Owner::None || Var.isStaticLocal() || Var.getType().isVolatileQualified())
+    return;
+  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(Decl);
+  const auto *Block = Body ? dyn_cast_or_null<CompoundStmt>(Body->parent(&Decl)) : nullptr;
+  if (!Block)
+    return;
+  SourceLocation Loc = Block->getRBracLoc();
+  if (Loc.isInvalid() || Loc.isMacroID() || !wants(Loc))
+    return;
+  // The statements after the last one that mentions the owner: some work,
+  // reached straight from the last use.
+  std::vector<const Stmt *> Statements(Block->body_begin(), Block->body_end());
+  auto LastUse = Statements.end();
+  while (LastUse != Statements.begin() && !mentions(*(LastUse - 1), Var))
+    --LastUse;
+  if (LastUse == Statements.begin())
+    return;
+  const Stmt *Used = *(LastUse - 1);
+  const Stmt *Busy = nullptr;
+  for (auto It = LastUse; It != Statements.end() && !Busy; ++It) {
+    if (!isStraight(*It, {}))
+      return;
+    Busy = work(*It);
+    if (!Busy && !completes(*It))
+      return;
+  }
+  if (!Busy || releasesOwner(Used, Var))
+    return;
+  for (const DeclRefExpr *Ref : Body->references(Var))
+    if (!onlyBorrows(*Ref, Var, *Body, escape()))
+      return;
+  std::string Size;
+  SourceLocation Sized;
+  if (!ownerSizedLarge(Var, *Body, Loc, Size, Sized))
+    return;
+
+  std::string Name = Var.getName().str();
+  std::string Quoted = "'" + Name + "'";
+  bool Loop = isLoop(Busy);
+  std::string What = Loop ? "a loop that does not use it"
+                          : "a call of '" +
+                                cast<CallExpr>(Busy)->getDirectCallee()->getNameAsString() +
+                                "()' that loops without using it";
+  std::string How = Kind == Owner::UniqueArray
+                        ? "'" + Name + ".reset();'"
+                        : "'" + Name + ".clear(); " + Name + ".shrink_to_fit();'" +
+                              (Kind == Owner::Vector ? " (or swap it with an empty vector)"
+                                                     : "");
+  Finding F = finding(Loc, "");
+  F.Owner = &Body->function();
+  F.InLoop = Body->innermostLoop(Block) != nullptr; // released on every iteration
+  F.Message = Quoted + " (" + ownerName(Kind) + ", " + Size +
+              ") keeps its buffer until the end of its scope, after " + What +
+              ": the memory stays allocated while that runs; release it after its "
+              "last use with " + How + ", or end a block there";
+  F.Notes.push_back({lastMention(Used, Var), "last use of " + Quoted});
+  F.Notes.push_back({Busy->getBeginLoc(), Loop ? "this loop does not use " + Quoted
+                                              : "this call loops without using " + Quoted});
+  F.Notes.push_back({Sized, Quoted + " is sized here"});
   Ctx.Report.report(F);
 }
 

@@ -2,6 +2,8 @@
 // after a loop (or a call that loops) which no longer uses it, in the same
 // block as its last use: the block stays allocated while that work runs.
 // Release it right after its last use (the source documents' "drop early").
+// In C++ also a local owner (std::vector, std::string, std::unique_ptr<T[]>)
+// whose scope, and so whose buffer, ends only after such a loop or call.
 #ifndef MEMRULES_CHECKS_LATEFREE_H
 #define MEMRULES_CHECKS_LATEFREE_H
 
@@ -12,6 +14,8 @@
 #include <memory>
 
 namespace clang {
+class CompoundStmt;
+class DeclStmt;
 class FunctionDecl;
 class Stmt;
 class VarDecl;
@@ -32,6 +36,15 @@ public:
   std::vector<std::string> triggers() const override;
 
 private:
+  // The C form, from a release of a local pointer.
+  void checkRelease(const clang::Expr &Release);
+  // The C++ form, from the declaration of a local owner.
+  void checkOwner(const clang::DeclStmt &Decl, const clang::VarDecl &Var);
+  // Is the owner's buffer sized, every time it is, at run time or to at
+  // least min-bytes? Size says which; Where is the first sizing.
+  bool ownerSizedLarge(const clang::VarDecl &Var, const FunctionBody &Body,
+                       clang::SourceLocation Loc, std::string &Size,
+                       clang::SourceLocation &Where);
   // The first statement under S (a loop, or a call of a function that
   // loops) that keeps the program busy, or null.
   const clang::Stmt *work(const clang::Stmt *S);
@@ -48,6 +61,8 @@ private:
   bool ownsLargeBlock(const clang::FunctionDecl &F, const clang::VarDecl &Var,
                       clang::SourceLocation Loc,
                       std::vector<const clang::Expr *> &Sites, std::string &Size);
+
+  EscapeAnalysis &escape();
 
   llvm::DenseMap<const clang::FunctionDecl *, bool> Loops;
   // Escape questions, asked without trusting const parameters: a block

@@ -471,6 +471,7 @@ void MismatchedDeallocCheck::run(const MatchFinder::MatchResult &Result) {
 
   Finding F = finding(Loc, "");
   F.Owner = Function;
+  F.InLoop = Body.innermostLoop(Rel.At) != nullptr;
 
   // The operand as written: `free(buf)`, `free(&x)`, `free("x")`,
   // `delete (T *)malloc(n)`.

@@ -1,5 +1,7 @@
 #include "Census.h"
 
+#include "../checks/analysis/ContainerGrowth.h"
+#include "../checks/analysis/LoopFacts.h"
 #include "../checks/analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -13,7 +15,9 @@ using namespace clang::ast_matchers;
 namespace memrules {
 
 static const char *const CopyCallees[] = {"memcpy", "memmove"};
-static const char *const AppendMethods[] = {"push_back", "emplace_back"};
+// Member calls that may grow a container (ContainerGrowth.h says which do).
+static const char *const GrowMethods[] = {"push_back", "emplace_back", "insert",
+                                          "emplace", "append"};
 
 Census::Census(CheckContext &Ctx)
     : Ctx(Ctx), Strings(Ctx.Allocators, Ctx.Functions, [&Ctx](llvm::StringRef Name) {
@@ -47,15 +51,12 @@ std::vector<std::string> Census::triggers() const {
   return Names;
 }
 
-// The callees (and `new`) of allocation and growth sites.
+// The callees (and `new`) of allocation and growth sites. (C++ bodies are
+// all walked: the growth methods and `new` need not be triggers.)
 std::vector<std::string> Census::siteNames() const {
   std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
   for (const std::string &Name : Ctx.Allocators.growNames())
     Names.push_back(Name);
-  if (Ctx.AST.getLangOpts().CPlusPlus) {
-    Names.insert(Names.end(), std::begin(AppendMethods), std::end(AppendMethods));
-    Names.push_back("new");
-  }
   return Names;
 }
 
@@ -71,11 +72,45 @@ void Census::registerMatchers(MatchFinder &Finder) {
   if (!Ctx.AST.getLangOpts().CPlusPlus)
     return;
   Finder.addMatcher(cxxNewExpr(unless(isExpansionInSystemHeader())).bind("new"), this);
+  Finder.addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(std::vector<StringRef>(
+                            std::begin(GrowMethods), std::end(GrowMethods))))),
+                        unless(isExpansionInSystemHeader()))
+          .bind("grow"),
+      this);
+  Finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("+="),
+                                        unless(isExpansionInSystemHeader()))
+                        .bind("grow"),
+                    this);
+  // Copies of class objects: the copy constructor, and copy assignment
+  // (which copies the contents too, if sometimes into the buffer it has).
+  Finder.addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
+                                     unless(isExpansionInSystemHeader()))
+                        .bind("copy"),
+                    this);
+  Finder.addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("="),
+                          callee(cxxMethodDecl(isCopyAssignmentOperator())),
+                          unless(isExpansionInSystemHeader()))
+          .bind("copy"),
+      this);
 }
 
 void Census::run(const MatchFinder::MatchResult &Result) {
   if (OutputStrings::isCandidate(Result)) {
     countOutputString(Result);
+    return;
+  }
+  const FunctionBody *Body = nullptr;
+  bool Hot = false;
+  if (const auto *Copy = Result.Nodes.getNodeAs<Expr>("copy")) {
+    if (isNonTrivialCopy(*Copy) && admit(*Copy, Body, Hot, CopyCounted))
+      CopySites.add(Hot);
+    return;
+  }
+  if (const auto *Grow = Result.Nodes.getNodeAs<CallExpr>("grow")) {
+    if (admit(*Grow, Body, Hot, Counted))
+      countGrowth(*Grow, *Body, Hot);
     return;
   }
   const auto *Site = Result.Nodes.getNodeAs<Expr>("call");
@@ -87,14 +122,10 @@ void Census::run(const MatchFinder::MatchResult &Result) {
     Copies.push_back(cast<CallExpr>(Site));
     return;
   }
-  const FunctionBody *Body = nullptr;
-  bool Hot = false;
   if (!admit(*Site, Body, Hot, Counted))
     return;
   if (isa<CXXNewExpr>(Site))
     AllocSites["c++"].add(Hot);
-  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Site))
-    countAppend(*Member, *Body, Hot);
   else
     countCall(*cast<CallExpr>(Site), *Body, Hot);
 }
@@ -196,29 +227,66 @@ bool Census::copiesIntoFresh(const CallExpr &Call, const FunctionBody &Body) con
   return isFresh(LastStore);
 }
 
-// v.push_back(x) on a local std::vector or std::string: pre-sized when the
-// same variable was reserve()d earlier in the function.
-void Census::countAppend(const CXXMemberCallExpr &Call, const FunctionBody &Body,
-                         bool Hot) {
-  const CXXRecordDecl *Record = Call.getRecordDecl();
-  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record))
-    Record = Spec->getSpecializedTemplate()->getTemplatedDecl();
-  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier() ||
-      (Record->getName() != "vector" && Record->getName() != "basic_string"))
+// A copy of a class object that is more than its bytes (std::string,
+// std::vector: the copy allocates and copies the contents). A copy the
+// compiler elides (of a temporary, before C++17) copies nothing.
+bool Census::isNonTrivialCopy(const Expr &Site) {
+  const CXXRecordDecl *Record = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Site)) {
+    if (Construct->isElidable())
+      return false;
+    Record = Construct->getConstructor()->getParent();
+  } else if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(
+                 cast<CallExpr>(Site).getDirectCallee())) {
+    Record = Method->getParent();
+  }
+  return Record && Record->hasDefinition() && !Record->isTriviallyCopyable();
+}
+
+// A call growing a container of a kind grow-in-loop knows (push_back,
+// insert, `+=`, append, ...): pre-sized when the same variable had
+// reserve() called earlier in the function than the innermost loop the
+// call repeats in (than the call, outside loops). Those that add one
+// element per iteration of a loop with a known trip count, to a variable
+// the loop grows no other way, are also counted apart, as predictable.
+void Census::countGrowth(const CallExpr &Call, const FunctionBody &Body, bool Hot) {
+  const Expr *Object = objectOf(&Call);
+  if (!Object)
     return;
-  const auto *Ref = dyn_cast<DeclRefExpr>(Call.getImplicitObjectArgument()->IgnoreParenImpCasts());
+  QualType Type = Object->getType();
+  const CXXRecordDecl *Record = Type->isPointerType() ? Type->getPointeeCXXRecordDecl()
+                                                      : Type->getAsCXXRecordDecl();
+  Container Kind = containerKind(Record, Ctx.Report.settingsAt(Call.getBeginLoc()));
+  if (!addsElements(Kind, Call))
+    return;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  bool Reserved = false;
+  const Stmt *Loop = Body.innermostLoop(&Call);
+  while (Loop && runsAtMostOnce(*Loop, Ctx.AST))
+    Loop = Body.innermostLoop(Loop);
+  std::string Count;
+  const Stmt *Counted = Var && addsOneElement(Kind, Call)
+                            ? predictableLoop(Call, *Var, Body, Ctx.AST, Count)
+                            : nullptr;
+  bool Predictable = Counted && growsOnlyByOne(*Var, *Counted, Kind, Body);
+  bool Presized = Var && reservedBefore(*Var, Loop ? *Loop : (const Stmt &)Call, Body);
+  (Presized ? PresizedGrowth : UnsizedGrowth).add(Hot);
+  if (Predictable)
+    (Presized ? PredictablePresized : PredictableUnsized).add(Hot);
+}
+
+bool Census::reservedBefore(const VarDecl &Var, const Stmt &Point,
+                            const FunctionBody &Body) const {
   const SourceManager &SM = Ctx.AST.getSourceManager();
-  for (const DeclRefExpr *Use : Var ? Body.references(*Var)
-                                    : std::vector<const DeclRefExpr *>()) {
-    if (!SM.isBeforeInTranslationUnit(Use->getBeginLoc(), Call.getBeginLoc()))
+  for (const DeclRefExpr *Use : Body.references(Var)) {
+    if (!SM.isBeforeInTranslationUnit(Use->getBeginLoc(), Point.getBeginLoc()))
       break;
     const auto *Member = dyn_cast_or_null<MemberExpr>(Body.parent(Use));
-    Reserved |= Member && Member->getMemberDecl()->getIdentifier() &&
-                Member->getMemberDecl()->getName() == "reserve";
+    if (Member && Member->getMemberDecl()->getIdentifier() &&
+        Member->getMemberDecl()->getName() == "reserve")
+      return true;
   }
-  (Reserved ? PresizedGrowth : UnsizedGrowth).add(Hot);
+  return false;
 }
 
 } // namespace memrules

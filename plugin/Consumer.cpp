@@ -40,8 +40,11 @@ public:
     Report.setSuppressions(&Suppress);
     if (Session)
       Report.setLog(&Session->log());
-    if (Counts)
+    if (Counts) {
       Counts->registerMatchers(Finder);
+      if (Counts->walksEveryBody())
+        Plan.walkEveryBody();
+    }
     Suppress.attach(CI.getPreprocessor());
     Ctx.Plan = &Plan;
     for (auto &C : Checks) {

@@ -62,6 +62,9 @@ static json::Value censusJson(const Census &Counts, const FindingLog &Log) {
       {"copy_sites", split(Counts.CopySites)},
       {"growth_sites", json::Object{{"presized", split(Counts.PresizedGrowth)},
                                     {"unsized", split(Counts.UnsizedGrowth)}}},
+      {"predictable_growth_sites",
+       json::Object{{"presized", split(Counts.PredictablePresized)},
+                    {"unsized", split(Counts.PredictableUnsized)}}},
       {"output_string_sites", split(Counts.OutputStringSites)},
       {"findings", std::move(Findings)}};
 }

@@ -1,5 +1,5 @@
 // C++: new[] released with delete[] after a loop; a lambda that captures
-// the pointer (it may run in the loop) and a smart pointer are not judged.
+// the pointer (it may run in the loop) is not judged.
 // RUN: %memrules -std=c++17 -fplugin-arg-memrules-policy=%S/Inputs/only.yaml -Xclang -verify %s
 
 #include <cstddef>
@@ -57,10 +57,11 @@ int captured(std::size_t n, int rounds) {
   return 0;
 }
 
+// An owner: the C++ form (owner-flagged.cpp) reports it at its scope's end.
 int smart(std::size_t n, int rounds) {
-  std::unique_ptr<char[]> buf(new char[n]);
-  std::memset(buf.get(), 0, n);
-  for (int i = 0; i < rounds; i++)
+  std::unique_ptr<char[]> buf(new char[n]); // expected-note {{'buf' is sized here}}
+  std::memset(buf.get(), 0, n); // expected-note {{last use of 'buf'}}
+  for (int i = 0; i < rounds; i++) // expected-note {{this loop}}
     visit(i);
   return 0;
-}
+} // expected-warning {{'buf' (std::unique_ptr<T[]>, of a size known only at run time) keeps its buffer until the end of its scope}}

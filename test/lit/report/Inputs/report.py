@@ -61,6 +61,9 @@ def show(folder):
     for kind in ("presized", "unsized"):
         print("census growth %s hot=%d other=%d"
               % (kind, c["growth_sites"][kind]["hot"], c["growth_sites"][kind]["other"]))
+    for kind in ("presized", "unsized"):
+        n = c["predictable_growth_sites"][kind]
+        print("census growth predictable %s hot=%d other=%d" % (kind, n["hot"], n["other"]))
     print("census output hot=%(hot)d other=%(other)d" % c["output_string_sites"])
     for rule, n in sorted(c["findings"].items()):
         print("census findings %s hot=%d other=%d" % (rule, n["hot"], n["other"]))

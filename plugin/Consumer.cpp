@@ -114,12 +114,12 @@ private:
   // out to be a wrapper is recorded from its first declaration, so the
   // bodies calling it before its definition are walked too.
   void startLearning(const std::vector<std::string> &Triggers, bool Print) {
-    for (const std::string &Name : Triggers)
-      TriggersOnAllocators = TriggersOnAllocators ||
-                             Allocators.isNamedAllocator(Name) ||
-                             Allocators.isNamedReleaser(Name);
+    for (const std::string &Name : Triggers) {
+      TriggersOnAllocators = TriggersOnAllocators || Allocators.isNamedAllocator(Name);
+      TriggersOnReleasers = TriggersOnReleasers || Allocators.isNamedReleaser(Name);
+    }
     PrintWrappers = Print;
-    Learns = TriggersOnAllocators || Print;
+    Learns = TriggersOnAllocators || TriggersOnReleasers || Print;
     if (!Learns)
       return;
     for (const std::string &Name : Allocators.allocatorNames())
@@ -159,10 +159,16 @@ private:
       }
   }
 
+  // A learned releaser is a trigger only when no allocator is: the rules
+  // that look at releases judge blocks whose allocation is in the same body,
+  // already walked for its allocator; walking every caller of every
+  // destructor (sqlite3.c has dozens) would cost time for nothing.
   void learned(const FunctionDecl &F) {
     if (!Learned.insert(F.getIdentifier()).second)
       return;
-    if (TriggersOnAllocators)
+    bool Trigger = Allocators.allocates(F) ? TriggersOnAllocators
+                                           : TriggersOnReleasers && !TriggersOnAllocators;
+    if (Trigger)
       Plan.addTrigger(F.getName());
     else
       Plan.addCandidate(F.getName()); // to find the wrappers of this one
@@ -263,7 +269,8 @@ private:
   std::unique_ptr<Census> Counts; // only when a report is written
   bool Profile;
   bool WatchCalls = false;
-  bool Learns = false, TriggersOnAllocators = false, PrintWrappers = false;
+  bool Learns = false, TriggersOnAllocators = false, TriggersOnReleasers = false,
+       PrintWrappers = false;
   llvm::SmallPtrSet<const IdentifierInfo *, 16> Learned;
   llvm::StringMap<llvm::TimeRecord> Times;
   ast_matchers::MatchFinder Finder;

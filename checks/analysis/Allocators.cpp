@@ -177,14 +177,14 @@ bool AllocatorModel::learnAttributes(const FunctionDecl &F) {
 
 void AllocatorModel::addInferredAllocator(const FunctionDecl &F,
                                           const AllocatorFamily &Family,
-                                          bool NeverNull) {
+                                          bool NeverNull, bool SureNeverNull) {
   if (AllocatorIndex.count(F.getName()))
     return;
   const LearnedAllocator *Before = learnedAllocator(&F);
   if (Before && Before->From == LearnedAllocator::Ownership)
     return;
   learnAllocator(F, {LearnedAllocator::Inferred, &Family, NeverNull});
-  Wrappers.push_back({&F, true, {&Family}, NeverNull});
+  Wrappers.push_back({&F, true, {&Family}, SureNeverNull});
 }
 
 // Added to what the policy says of the name: a policy-listed releaser that

@@ -62,8 +62,11 @@ public:
   // allocator or releaser.
   bool learnAttributes(const clang::FunctionDecl &F);
   // Record an inferred wrapper (Wrappers.h): an allocator of Family...
+  // NeverNull: unchecked-alloc does not judge its callers; SureNeverNull:
+  // it is known never to return NULL (it aborts on failure).
   void addInferredAllocator(const clang::FunctionDecl &F,
-                            const AllocatorFamily &Family, bool NeverNull);
+                            const AllocatorFamily &Family, bool NeverNull,
+                            bool SureNeverNull);
   // ...or a releaser of Families (of its releasedParameter()).
   void addInferredReleaser(const clang::FunctionDecl &F,
                            const std::vector<const AllocatorFamily *> &Families);
@@ -72,7 +75,7 @@ public:
     const clang::FunctionDecl *Function;
     bool Allocates;
     std::vector<const AllocatorFamily *> Families;
-    bool NeverNull;
+    bool SureNeverNull;
   };
   const std::vector<Wrapper> &inferredWrappers() const { return Wrappers; }
 

@@ -4,6 +4,7 @@
 #include "Allocators.h"
 #include "Escape.h"
 #include "FunctionIndex.h"
+#include "LoopFacts.h"
 #include "StmtWalk.h"
 #include "VarUses.h"
 
@@ -26,6 +27,7 @@ struct Returns {
   bool Conflict = false;    // two families, or a value that is not fresh
   bool MayBeNull = false;   // some return may be null
   bool FamilyNull = false;  // an allocation behind a return may be null
+  bool Aborts = false;      // a null test of the returned local ends the program
 };
 
 bool isNull(const Expr *E, ASTContext &AST) {
@@ -45,15 +47,30 @@ bool fresh(const Expr *E, const AllocatorModel &Model, Returns &R) {
   return true;
 }
 
-bool isNullTested(const Stmt &Body, const VarDecl &Var, ASTContext &AST) {
+// Does S end the program: a noreturn call, or a block whose last
+// statement does?
+bool endsProgram(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && endsProgram(Block->body_back());
+  return S && isNoReturnCall(S);
+}
+
+// Is Var tested for null somewhere in Body? Notes in R whether such a test
+// ends the program when Var is null (`if (!p) abort();`).
+bool isNullTested(const Stmt &Body, const VarDecl &Var, ASTContext &AST, Returns &R) {
   bool Tested = false;
   forEachStmt(&Body, [&](const Stmt *S) {
     const Expr *Cond = nullptr;
-    if (const auto *If = dyn_cast<IfStmt>(S))
+    const Stmt *OnNull = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
       Cond = If->getCond();
-    else if (const auto *Ternary = dyn_cast<ConditionalOperator>(S))
+      int Test = Cond ? nullTest(Cond, Var, AST) : 0;
+      OnNull = Test < 0 ? If->getThen() : Test > 0 ? If->getElse() : nullptr;
+    } else if (const auto *Ternary = dyn_cast<ConditionalOperator>(S)) {
       Cond = Ternary->getCond();
+    }
     Tested = Tested || (Cond && nullTest(Cond, Var, AST) != 0);
+    R.Aborts = R.Aborts || endsProgram(OnNull);
   });
   return Tested;
 }
@@ -71,8 +88,6 @@ bool onlyHoldsFresh(const VarDecl &Var, const FunctionBody &Body,
   if (const Expr *Init = Var.getInit())
     if (!isNull(Init, AST) && !fresh(Init, Model, R))
       return false;
-  if (!Var.getInit())
-    R.MayBeNull = true; // some path may return it unset: not ours to judge
   const Stmt &Whole = *Body.function().getBody();
   for (const VarUse &Use : findUses(Var, Whole, Body)) {
     switch (Use.Kind) {
@@ -96,7 +111,7 @@ bool onlyHoldsFresh(const VarDecl &Var, const FunctionBody &Body,
     if (Fate != PointerFate::Borrowed && Fate != PointerFate::Dereferenced)
       return false;
   }
-  if (!isNullTested(Whole, Var, AST))
+  if (!isNullTested(Whole, Var, AST, R))
     R.MayBeNull = true; // the allocator's NULL flows straight out
   return true;
 }
@@ -138,7 +153,10 @@ bool inferAllocator(const FunctionDecl &F, AllocatorModel &Model,
   }
   if (!R.Family || R.Conflict)
     return false;
-  Model.addInferredAllocator(F, *R.Family, !(R.MayBeNull && R.FamilyNull));
+  // Unknown (tested, but the failure path goes on) is not judged by
+  // unchecked-alloc, and not printed as never-null.
+  Model.addInferredAllocator(F, *R.Family, !(R.MayBeNull && R.FamilyNull),
+                             !R.FamilyNull || (R.Aborts && !R.MayBeNull));
   return true;
 }
 
@@ -233,10 +251,10 @@ void printWrapperPolicy(const AllocatorModel &Model, llvm::StringRef File,
     if (!W.Allocates)
       continue;
     auto It = std::find_if(Groups.begin(), Groups.end(), [&W](const Group &G) {
-      return G.Family == W.Families.front() && G.NeverNull == W.NeverNull;
+      return G.Family == W.Families.front() && G.NeverNull == W.SureNeverNull;
     });
     if (It == Groups.end())
-      It = Groups.insert(Groups.end(), {W.Families.front(), W.NeverNull, {}});
+      It = Groups.insert(Groups.end(), {W.Families.front(), W.SureNeverNull, {}});
     addOnce(It->Alloc, W.Function->getName().str());
   }
   OS << "# memrules: allocator wrappers inferred in " << File << "\n";

@@ -47,6 +47,15 @@ void *xmalloc(size_t n) {
 
 void *just_malloc(size_t n) { return malloc(n); }
 
+// May return NULL, but whether it does is not what the test says: its
+// callers are not judged.
+void *zeroed(size_t n) {
+  void *p = malloc(n);
+  if (p)
+    memset(p, 0, n);
+  return p;
+}
+
 // A wrapper of a wrapper, defined after it.
 struct table *table_small(void) { return table_new(4); }
 
@@ -96,4 +105,7 @@ void unchecked(size_t n) {
   char *q = xmalloc(n); // xmalloc aborts: never NULL
   q[0] = 0;
   free(q);
+  char *z = zeroed(n);
+  z[0] = 0;
+  free(z);
 }

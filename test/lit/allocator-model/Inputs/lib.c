@@ -30,4 +30,11 @@ void *xmalloc(size_t n) {
   return p;
 }
 
+void *zeroed(size_t n) {
+  void *p = malloc(n);
+  if (p)
+    memset(p, 0, n);
+  return p;
+}
+
 void sqlite_release(void *p) { sqlite3_free(p); }

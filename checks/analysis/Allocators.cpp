@@ -203,7 +203,10 @@ const AllocatorFamily *AllocatorModel::allocation(const CallExpr &Call) const {
   const AllocatorFamily *Family = familyOf(Callee, AllocatorIndex);
   if (!Family)
     return nullptr;
-  if (Callee->getName() == "realloc" || Callee->getName() == "reallocarray") {
+  // Growing an existing block (realloc, a family's zrealloc or
+  // sqlite3_realloc) is not a new allocation.
+  if (Callee->getName() == "realloc" || Callee->getName() == "reallocarray" ||
+      isGrow(Call)) {
     const Expr *Old = Call.getNumArgs() ? Call.getArg(0) : nullptr;
     if (!Old || !Old->isNullPointerConstant(Callee->getASTContext(),
                                             Expr::NPC_ValueDependentIsNotNull))

@@ -100,8 +100,9 @@ public:
   std::vector<std::string> allocatorNames() const;
   std::vector<std::string> releaserNames() const;
 
-  // The family a call allocates from, or null. realloc(p, n) is not an
-  // allocation unless p is a null pointer constant.
+  // The family a call allocates from, or null. Growing a block (realloc,
+  // a family's zrealloc: isGrow) is not an allocation unless the block
+  // passed is a null pointer constant.
   const AllocatorFamily *allocation(const clang::CallExpr &Call) const;
 
   // Does Call release Arg's memory as a deallocator of Family? Returns the

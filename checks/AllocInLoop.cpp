@@ -1,5 +1,6 @@
 #include "AllocInLoop.h"
 
+#include "analysis/AllocationSites.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/VarUses.h"
 
@@ -14,9 +15,7 @@ using namespace clang::ast_matchers;
 namespace memrules {
 
 void AllocInLoopCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  auto Alloc = callExpr(callee(functionDecl(hasAnyName(NameRefs)))).bind("alloc");
+  auto Alloc = callExpr(callee(functionDecl(isAllocatorIn(&Ctx.Allocators)))).bind("alloc");
   auto Local = varDecl(hasLocalStorage()).bind("var");
   // p = malloc(n);
   Finder.addMatcher(

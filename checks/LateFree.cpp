@@ -361,9 +361,7 @@ std::vector<std::string> LateFreeCheck::triggers() const {
 }
 
 void LateFreeCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = Ctx.Allocators.releaserNames();
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
+  Finder.addMatcher(callExpr(callee(functionDecl(isReleaserIn(&Ctx.Allocators))),
                              unless(isExpansionInSystemHeader()))
                         .bind("release"),
                     this);

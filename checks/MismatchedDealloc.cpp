@@ -11,6 +11,7 @@
 // gives the values the variable may hold at the release.
 #include "MismatchedDealloc.h"
 
+#include "analysis/AllocationSites.h"
 #include "analysis/VarUses.h"
 
 #include "clang/AST/ASTContext.h"
@@ -136,7 +137,8 @@ Value classify(const Expr *E, const AllocatorModel &Model, ASTContext &AST) {
       V.K = Kind::Alloca;
     } else if (const AllocatorFamily *Family = Model.calleeFamily(*Call)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Family->Name != "libc" || isLibcDeclaration(*Callee)) {
+      if (Family->Name != "libc" || !Model.isNamedAllocator(Callee->getName()) ||
+          isLibcDeclaration(*Callee)) {
         V.K = Kind::Family;
         V.Family = Family;
         V.Allocator = Callee->getName().str() + "()";
@@ -164,8 +166,8 @@ bool sameFamily(const AllocatorFamily *A, const AllocatorFamily *B) {
 std::string correctRelease(const Value &V, const Release &Rel) {
   switch (V.K) {
   case Kind::Family:
-    if (V.Family->Releasers.empty())
-      return ""; // an arena: nothing to suggest
+    if (V.Family->Releasers.empty() || !V.Family->ReleasersKnown)
+      return ""; // an arena, or a deallocator nobody declared: nothing to suggest
     if (Rel.Form == Release::Function)
       for (const AllocatorFamily *F : Rel.Families)
         if (sameFamily(F, V.Family))
@@ -412,10 +414,7 @@ std::vector<std::string> MismatchedDeallocCheck::triggers() const {
 }
 
 void MismatchedDeallocCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = Ctx.Allocators.releaserNames();
-  Names.push_back("free");
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
+  Finder.addMatcher(callExpr(callee(functionDecl(isReleaserIn(&Ctx.Allocators))),
                              unless(isExpansionInSystemHeader()))
                         .bind("call"),
                     this);

@@ -514,10 +514,11 @@ void UncheckedAllocCheck::run(const MatchFinder::MatchResult &Result) {
   std::string Allocator;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(*Call);
-    if (!Family || Family->NeverNull)
+    if (!Family || Ctx.Allocators.neverNull(*Call))
       return;
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Family->Name == "libc" && !isLibcDeclaration(*Callee))
+    if (Family->Name == "libc" && Ctx.Allocators.isNamedAllocator(Callee->getName()) &&
+        !isLibcDeclaration(*Callee))
       return;
     Alloc = Call;
     Allocator = Callee->getName().str() + "()";

@@ -3,7 +3,8 @@
 namespace memrules {
 
 static const char KnownArguments[] =
-    "known: policy=FILE, werror, profile, report-dir=DIR, baseline=FILE "
+    "known: policy=FILE, werror, profile, report-dir=DIR, baseline=FILE, "
+    "print-wrappers "
     "(as -fplugin-arg-memrules-policy=FILE)";
 
 // The arguments that take a value: where it goes, and what it is called.
@@ -45,6 +46,8 @@ bool parseArguments(const std::vector<std::string> &Args, Arguments &Out,
       Out.Werror = true;
     } else if (Key == "profile" && !HasValue) {
       Out.Profile = true;
+    } else if (Key == "print-wrappers" && !HasValue) {
+      Out.PrintWrappers = true;
     } else {
       Error = "unknown memrules argument '" + Arg + "' (" + KnownArguments + ")";
       return false;

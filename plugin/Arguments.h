@@ -13,6 +13,7 @@ struct Arguments {
   bool Profile = false;   // profile: per-rule time on stderr
   std::string ReportDir;  // report-dir=DIR: write a JSON report per TU there
   std::string Baseline;   // baseline=FILE; empty: the policy's `baseline:`
+  bool PrintWrappers = false; // print-wrappers: inferred wrappers as policy lines
 };
 
 // Parses the arguments clang hands the plugin. On a bad argument returns

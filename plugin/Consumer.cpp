@@ -6,8 +6,10 @@
 #include "Suppressions.h"
 #include "TraversalPlan.h"
 #include "../checks/Check.h"
+#include "../checks/analysis/Wrappers.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclGroup.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "llvm/Support/TimeProfiler.h"
@@ -53,6 +55,7 @@ public:
         Plan.walkEveryBody();
       WatchCalls = WatchCalls || C->asksAddressTaken();
     }
+    startLearning(triggersOf(Checks, Counts.get()), Args.PrintWrappers);
   }
 
   void HandleTagDeclDefinition(TagDecl *Tag) override {
@@ -75,6 +78,9 @@ public:
         if (const auto *F = dyn_cast<FunctionDecl>(D))
           if (F->isFirstDecl())
             Plan.watchCalls(*F);
+      if (Learns)
+        if (const auto *F = dyn_cast<FunctionDecl>(D))
+          learn(*F);
     }
     return true;
   }
@@ -97,9 +103,80 @@ public:
       printProfile(Seconds);
     if (Counts)
       Session->finish(*Counts, Seconds * 1000, Profile ? &Times : nullptr);
+    if (PrintWrappers)
+      printWrapperPolicy(Allocators,
+                         SM.getFileEntryRefForID(SM.getMainFileID())->getName(),
+                         llvm::errs());
   }
 
 private:
+  // The allocator model learns from the project's functions while the
+  // parser runs (Allocators.h, Wrappers.h) when a check starts from
+  // allocators or releasers, or the wrappers are to be printed. Learned
+  // names become triggers as they are learned; a function that could turn
+  // out to be a wrapper is recorded from its first declaration, so the
+  // bodies calling it before its definition are walked too.
+  void startLearning(const std::vector<std::string> &Triggers, bool Print) {
+    for (const std::string &Name : Triggers) {
+      TriggersOnAllocators = TriggersOnAllocators || Allocators.isNamedAllocator(Name);
+      TriggersOnReleasers = TriggersOnReleasers || Allocators.isNamedReleaser(Name);
+    }
+    PrintWrappers = Print;
+    Learns = TriggersOnAllocators || TriggersOnReleasers || Print;
+    if (!Learns)
+      return;
+    for (const std::string &Name : Allocators.allocatorNames())
+      Plan.addCandidate(Name);
+    for (const std::string &Name : Allocators.releaserNames())
+      Plan.addCandidate(Name);
+  }
+
+  // A pointer comes back, or goes in: the shapes of allocators and
+  // releasers.
+  static bool mayWrap(const FunctionDecl &F) {
+    if (F.getReturnType()->isPointerType())
+      return true;
+    for (const ParmVarDecl *Param : F.parameters())
+      if (Param->getType()->isPointerType())
+        return true;
+    return false;
+  }
+
+  void learn(const FunctionDecl &F) {
+    if (!F.getIdentifier() || isa<CXXMethodDecl>(&F))
+      return;
+    if (Allocators.learnAttributes(F))
+      learned(F);
+    if (F.isFirstDecl() && mayWrap(F))
+      Plan.addCandidate(F.getName());
+    if (!F.doesThisDeclarationHaveABody())
+      return;
+    llvm::SmallVector<const IdentifierInfo *, 8> Names;
+    Plan.namesIn(F, Names);
+    for (const IdentifierInfo *Name : Names)
+      if (Allocators.isNamedAllocator(Name->getName()) ||
+          Allocators.isNamedReleaser(Name->getName()) || Learned.count(Name)) {
+        if (inferWrapper(F, Allocators, Functions, CI.getASTContext()))
+          learned(F);
+        return;
+      }
+  }
+
+  // A learned releaser is a trigger only when no allocator is: the rules
+  // that look at releases judge blocks whose allocation is in the same body,
+  // already walked for its allocator; walking every caller of every
+  // destructor (sqlite3.c has dozens) would cost time for nothing.
+  void learned(const FunctionDecl &F) {
+    if (!Learned.insert(F.getIdentifier()).second)
+      return;
+    bool Trigger = Allocators.allocates(F) ? TriggersOnAllocators
+                                           : TriggersOnReleasers && !TriggersOnAllocators;
+    if (Trigger)
+      Plan.addTrigger(F.getName());
+    else
+      Plan.addCandidate(F.getName()); // to find the wrappers of this one
+  }
+
   static std::vector<std::string>
   triggersOf(const std::vector<std::unique_ptr<Check>> &Checks, const Census *Counts) {
     std::vector<std::string> Names;
@@ -195,6 +272,9 @@ private:
   std::unique_ptr<Census> Counts; // only when a report is written
   bool Profile;
   bool WatchCalls = false;
+  bool Learns = false, TriggersOnAllocators = false, TriggersOnReleasers = false,
+       PrintWrappers = false;
+  llvm::SmallPtrSet<const IdentifierInfo *, 16> Learned;
   llvm::StringMap<llvm::TimeRecord> Times;
   ast_matchers::MatchFinder Finder;
   TraversalPlan Plan;

@@ -23,7 +23,31 @@ void TraversalPlan::addTrigger(StringRef Name) {
 }
 
 void TraversalPlan::addWatched(StringRef Name) {
+  watch(&PP.getIdentifierTable().get(Name), Recorded | CountsLiterals);
+}
+
+void TraversalPlan::addCandidate(StringRef Name) {
   watch(&PP.getIdentifierTable().get(Name), Recorded);
+}
+
+void TraversalPlan::namesIn(const Decl &D,
+                            SmallVectorImpl<const IdentifierInfo *> &Out) const {
+  std::pair<FileID, unsigned> Begin = SM.getDecomposedExpansionLoc(D.getBeginLoc());
+  std::pair<FileID, unsigned> End = SM.getDecomposedExpansionLoc(D.getEndLoc());
+  // The newest records may be tokens the parser looked ahead to, past D
+  // (perhaps in a header an #include right after D opened): skip a few.
+  unsigned After = 0;
+  bool Inside = false;
+  for (auto It = Seen.rbegin(); It != Seen.rend(); ++It) {
+    std::pair<FileID, unsigned> At = SM.getDecomposedExpansionLoc(It->second);
+    bool SameFile = At.first == Begin.first;
+    if (SameFile && At.second >= Begin.second && At.second <= End.second) {
+      Out.push_back(It->first);
+      Inside = true;
+    } else if (Inside || (SameFile && At.second < Begin.second) || ++After > 4) {
+      break;
+    }
+  }
 }
 
 void TraversalPlan::watchCalls(const FunctionDecl &F) {
@@ -81,7 +105,7 @@ void TraversalPlan::onToken(const Token &Tok) {
   if (!(Role & Recorded))
     return;
   Seen.push_back({Name, Tok.getLocation()});
-  if (!(Role & Trigger)) {
+  if ((Role & CountsLiterals) && !(Role & Trigger)) {
     Storing = Name;
     SawAssign = false;
   }

@@ -51,6 +51,17 @@ public:
   // hold it in the first pass.
   void addWatched(llvm::StringRef Name);
 
+  // Record where Name appears from now on, for namesIn() and for a later
+  // addTrigger(Name): a function that may turn out to be an allocator
+  // wrapper once its definition is parsed, whose earlier callers must then
+  // be walked too.
+  void addCandidate(llvm::StringRef Name);
+  // The recorded names (triggers, watched names, candidates) that appeared
+  // inside D, which the parser has just finished: found from the newest
+  // records backwards, so this costs D's own mentions only.
+  void namesIn(const clang::Decl &D,
+               llvm::SmallVectorImpl<const clang::IdentifierInfo *> &Out) const;
+
   // Walk every function body, triggered or not.
   void walkEveryBody() { EveryBody = true; }
 
@@ -90,6 +101,7 @@ private:
     Recorded = 2, // where it appears is kept (triggers and watched names)
     CallOnly = 4, // a function name: note a use other than before `(`
     OtherUse = 8, // ...seen
+    CountsLiterals = 16, // count `name = "..."` (watched names)
   };
   void watch(const clang::IdentifierInfo *Name, unsigned Role);
   void onToken(const clang::Token &Tok);

@@ -19,11 +19,14 @@ bool allocationOf(const Expr *E, const AllocatorModel &Model, Allocation &Out) {
     if (!Family)
       return false;
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Family->Name == "libc" && !isLibcDeclaration(*Callee))
+    if (Family->Name == "libc" && Model.isNamedAllocator(Callee->getName()) &&
+        !isLibcDeclaration(*Callee))
       return false;
+    if (!Family->ReleasersKnown)
+      return false; // no rule can tell whether it is released right
     Out.Site = Call;
     Out.Family = Family;
-    Out.NeverNull = Family->NeverNull;
+    Out.NeverNull = Model.neverNull(*Call);
     Out.Allocator = Callee->getName().str() + "()";
     return true;
   }

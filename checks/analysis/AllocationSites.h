@@ -18,15 +18,24 @@ inline std::vector<std::string> allocationSiteTriggers(const AllocatorModel &Mod
   return Names;
 }
 
+// A function the model counts as an allocator or a releaser: one named by
+// libc or the policy, or one learned from the TU's declarations and
+// wrappers. The matchers run once parsing is over, so the model they ask
+// is complete; a fixed name list (hasAnyName) would miss the learned ones.
+AST_MATCHER_P(clang::FunctionDecl, isAllocatorIn, const AllocatorModel *, Model) {
+  return Model->allocates(Node);
+}
+AST_MATCHER_P(clang::FunctionDecl, isReleaserIn, const AllocatorModel *, Model) {
+  return Model->releases(Node);
+}
+
 // Binds the call to CallId and the new-expression to NewId.
 inline void addAllocationSiteMatchers(clang::ast_matchers::MatchFinder &Finder,
                                       clang::ast_matchers::MatchFinder::MatchCallback *Callback,
                                       const AllocatorModel &Model, bool CPlusPlus,
                                       llvm::StringRef CallId, llvm::StringRef NewId) {
   using namespace clang::ast_matchers;
-  std::vector<std::string> Names = Model.allocatorNames();
-  std::vector<llvm::StringRef> NameRefs(Names.begin(), Names.end());
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
+  Finder.addMatcher(callExpr(callee(functionDecl(isAllocatorIn(&Model))),
                              unless(isExpansionInSystemHeader()))
                         .bind(CallId),
                     Callback);
@@ -35,8 +44,8 @@ inline void addAllocationSiteMatchers(clang::ast_matchers::MatchFinder &Finder,
                       Callback);
 }
 
-// A fresh block: a family's allocator (libc's only when declared as libc's)
-// or the global `new` without placement arguments, whose constructor is not
+// A fresh block: a family's allocator (libc's names only when declared as
+// libc's; not a family whose deallocator is unknown) or the global `new` without placement arguments, whose constructor is not
 // handed pointers or references through which the object could register
 // itself elsewhere.
 struct Allocation {

@@ -5,6 +5,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace memrules {
@@ -66,13 +68,134 @@ std::vector<std::string> AllocatorModel::releaserNames() const {
 }
 
 // Only free functions count: a class's own `free` method is not libc's.
+// Names first (the policy wins a name), then what the TU taught.
 const AllocatorFamily *
 AllocatorModel::familyOf(const FunctionDecl *Callee,
                          const llvm::StringMap<unsigned> &Names) const {
   if (!Callee || !Callee->getIdentifier() || isa<CXXMethodDecl>(Callee))
     return nullptr;
   auto It = Names.find(Callee->getName());
-  return It == Names.end() ? nullptr : &Families[It->second];
+  if (It != Names.end())
+    return &Families[It->second];
+  if (&Names != &AllocatorIndex)
+    return nullptr;
+  const LearnedAllocator *Learned = learnedAllocator(Callee);
+  return Learned ? Learned->Family : nullptr;
+}
+
+const LearnedAllocator *AllocatorModel::learnedAllocator(const FunctionDecl *F) const {
+  if (Allocators.empty())
+    return nullptr;
+  auto It = Allocators.find(F->getCanonicalDecl());
+  return It == Allocators.end() ? nullptr : &It->second;
+}
+
+bool AllocatorModel::allocates(const FunctionDecl &F) const {
+  return familyOf(&F, AllocatorIndex) != nullptr;
+}
+
+bool AllocatorModel::releases(const FunctionDecl &F) const {
+  if (familyOf(&F, ReleaserIndex))
+    return true;
+  return !Releasers.empty() && Releasers.count(F.getCanonicalDecl());
+}
+
+bool AllocatorModel::neverNull(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const AllocatorFamily *Family = familyOf(Callee, AllocatorIndex);
+  if (!Family)
+    return false;
+  if (!AllocatorIndex.count(Callee->getName()))
+    return learnedAllocator(Callee)->NeverNull;
+  return Family->NeverNull;
+}
+
+// The family of an ownership module: one per module name, libc's for the
+// module `malloc` (the name Clang's static analyzer gives malloc's own).
+AllocatorFamily &AllocatorModel::moduleFamily(StringRef Module) {
+  if (Module == "malloc")
+    return Families.front();
+  auto It = Modules.find(Module);
+  if (It != Modules.end())
+    return Families[It->second];
+  AllocatorFamily Family;
+  Family.Name = Module.str();
+  Family.ReleasersKnown = false; // until an ownership_takes names it
+  Modules[Module] = Families.size();
+  Families.push_back(std::move(Family));
+  return Families.back();
+}
+
+void AllocatorModel::learnAllocator(const FunctionDecl &F, LearnedAllocator A) {
+  if (AllocatorIndex.count(F.getName()))
+    return; // the policy (or libc) already names it
+  auto Inserted = Allocators.insert({F.getCanonicalDecl(), A});
+  if (!Inserted.second && A.From < Inserted.first->second.From)
+    Inserted.first->second = A;
+}
+
+// `ownership_returns(m)` allocates from module m's family and
+// `ownership_takes(m, i)` releases into it. `ownership_holds` keeps the
+// block alive (the analyzer's reading): an escape like any other, not a
+// release. Whether an ownership or bare `malloc` allocator returns NULL is
+// not declared (only `returns_nonnull` says it): unchecked-alloc does not
+// judge them.
+bool AllocatorModel::learnAttributes(const FunctionDecl &F) {
+  if (!F.getIdentifier() || isa<CXXMethodDecl>(&F) || !F.hasAttrs())
+    return false;
+  bool Learned = false;
+  for (const OwnershipAttr *Own : F.specific_attrs<OwnershipAttr>()) {
+    AllocatorFamily &Family = moduleFamily(Own->getModule()->getName());
+    if (Own->getOwnKind() == OwnershipAttr::Returns) {
+      learnAllocator(F, {LearnedAllocator::Ownership, &Family, true});
+      Learned = true;
+    } else if (Own->getOwnKind() == OwnershipAttr::Takes) {
+      auto &List = Releasers[F.getCanonicalDecl()];
+      if (std::find(List.begin(), List.end(), &Family) == List.end())
+        List.push_back(&Family);
+      if (std::find(Family.Releasers.begin(), Family.Releasers.end(), F.getName()) ==
+          Family.Releasers.end())
+        Family.Releasers.push_back(F.getName().str());
+      Family.ReleasersKnown = true;
+      Learned = true;
+    }
+  }
+  if (Learned || !F.getReturnType()->isPointerType() ||
+      !(F.hasAttr<RestrictAttr>() || F.hasAttr<AllocSizeAttr>()))
+    return Learned;
+  if (AllocatorIndex.count(F.getName()) || learnedAllocator(&F))
+    return false;
+  // A family of its own, named after it, whose deallocator is unknown.
+  AllocatorFamily Own;
+  Own.Name = F.getName().str();
+  Own.Allocators = {Own.Name};
+  Own.ReleasersKnown = false;
+  Families.push_back(std::move(Own));
+  learnAllocator(F, {LearnedAllocator::BareAttribute, &Families.back(), true});
+  return true;
+}
+
+void AllocatorModel::addInferredAllocator(const FunctionDecl &F,
+                                          const AllocatorFamily &Family,
+                                          bool NeverNull, bool SureNeverNull) {
+  if (AllocatorIndex.count(F.getName()))
+    return;
+  const LearnedAllocator *Before = learnedAllocator(&F);
+  if (Before && Before->From == LearnedAllocator::Ownership)
+    return;
+  learnAllocator(F, {LearnedAllocator::Inferred, &Family, NeverNull});
+  Wrappers.push_back({&F, true, {&Family}, SureNeverNull});
+}
+
+// Added to what the policy says of the name: a policy-listed releaser that
+// calls free() releases libc's blocks too.
+void AllocatorModel::addInferredReleaser(
+    const FunctionDecl &F, const std::vector<const AllocatorFamily *> &Families) {
+  auto &List = Releasers[F.getCanonicalDecl()];
+  for (const AllocatorFamily *Family : Families)
+    if (std::find(List.begin(), List.end(), Family) == List.end())
+      List.push_back(Family);
+  Wrappers.push_back({&F, false, Families, false});
 }
 
 const AllocatorFamily *AllocatorModel::allocation(const CallExpr &Call) const {
@@ -80,7 +203,10 @@ const AllocatorFamily *AllocatorModel::allocation(const CallExpr &Call) const {
   const AllocatorFamily *Family = familyOf(Callee, AllocatorIndex);
   if (!Family)
     return nullptr;
-  if (Callee->getName() == "realloc" || Callee->getName() == "reallocarray") {
+  // Growing an existing block (realloc, a family's zrealloc or
+  // sqlite3_realloc) is not a new allocation.
+  if (Callee->getName() == "realloc" || Callee->getName() == "reallocarray" ||
+      isGrow(Call)) {
     const Expr *Old = Call.getNumArgs() ? Call.getArg(0) : nullptr;
     if (!Old || !Old->isNullPointerConstant(Callee->getASTContext(),
                                             Expr::NPC_ValueDependentIsNotNull))
@@ -91,10 +217,14 @@ const AllocatorFamily *AllocatorModel::allocation(const CallExpr &Call) const {
 
 const Expr *AllocatorModel::releasedBy(const CallExpr &Call,
                                        const AllocatorFamily &Family) const {
-  const AllocatorFamily *Released = familyOf(Call.getDirectCallee(), ReleaserIndex);
-  if (Released != &Family || Call.getNumArgs() < 1)
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !releases(*Callee))
     return nullptr;
-  return Call.getArg(0)->IgnoreParenCasts();
+  std::vector<const AllocatorFamily *> Released = releasingFamilies(*Callee);
+  if (std::find(Released.begin(), Released.end(), &Family) == Released.end())
+    return nullptr;
+  const Expr *Arg = releasedArgument(Call, *Callee);
+  return Arg ? Arg->IgnoreParenCasts() : nullptr;
 }
 
 std::vector<const Expr *> AllocatorModel::sizeOperands(const CallExpr &Call) {
@@ -189,30 +319,48 @@ AllocatorModel::releasingFamilies(const FunctionDecl &Callee) const {
   if (!Callee.getIdentifier() || isa<CXXMethodDecl>(&Callee))
     return Out;
   StringRef Name = Callee.getName();
-  for (const AllocatorFamily &Family : Families)
-    for (const std::string &Releaser : Family.Releasers)
-      if (Releaser == Name) {
-        Out.push_back(&Family);
-        break;
-      }
+  if (ReleaserIndex.count(Name))
+    for (const AllocatorFamily &Family : Families)
+      for (const std::string &Releaser : Family.Releasers)
+        if (Releaser == Name) {
+          Out.push_back(&Family);
+          break;
+        }
+  if (Releasers.empty())
+    return Out;
+  auto It = Releasers.find(Callee.getCanonicalDecl());
+  if (It != Releasers.end())
+    for (const AllocatorFamily *Family : It->second)
+      if (std::find(Out.begin(), Out.end(), Family) == Out.end())
+        Out.push_back(Family);
   return Out;
 }
 
-const Expr *releasedArgument(const CallExpr &Call, const FunctionDecl &Callee) {
-  if (Call.getNumArgs() == 1)
-    return Call.getArg(0);
+int releasedParameter(const FunctionDecl &Callee) {
+  for (const OwnershipAttr *Own : Callee.specific_attrs<OwnershipAttr>())
+    if (Own->getOwnKind() == OwnershipAttr::Takes && Own->args_size() == 1)
+      return Own->args_begin()->getASTIndex();
+  if (Callee.getNumParams() == 1)
+    return 0;
   int Found = -1;
   for (unsigned I = 0; I < Callee.getNumParams(); ++I) {
     QualType T = Callee.getParamDecl(I)->getType();
     if (T->isPointerType() && T->getPointeeType()->isVoidType()) {
       if (Found >= 0)
-        return nullptr;
+        return -1;
       Found = I;
     }
   }
-  if (Found < 0 || unsigned(Found) >= Call.getNumArgs())
+  return Found;
+}
+
+const Expr *releasedArgument(const CallExpr &Call, const FunctionDecl &Callee) {
+  if (Call.getNumArgs() == 1 && Callee.getNumParams() <= 1)
+    return Call.getArg(0);
+  int Param = releasedParameter(Callee);
+  if (Param < 0 || unsigned(Param) >= Call.getNumArgs())
     return nullptr;
-  return Call.getArg(Found);
+  return Call.getArg(Param);
 }
 
 } // namespace memrules

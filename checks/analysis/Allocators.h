@@ -1,14 +1,22 @@
 // The allocator model (RULES.md, "allocation"): which calls allocate, which
 // release, and which release goes with which allocation. Families come from
-// libc and from the policy's `allocators:` (including presets).
+// libc and from the policy's `allocators:` (including presets), matched by
+// name; and, learned while the parser runs, from the project's declarations
+// (`ownership_returns`/`ownership_takes`, `malloc`, `alloc_size`) and from
+// wrappers inferred from their definitions (checks/analysis/Wrappers.h),
+// matched by declaration. The policy wins a name; a declared ownership
+// module wins over an inferred wrapper, which wins over a bare `malloc`.
 #ifndef MEMRULES_CHECKS_ANALYSIS_ALLOCATORS_H
 #define MEMRULES_CHECKS_ANALYSIS_ALLOCATORS_H
 
 #include "memrules_policy.h"
 
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -29,18 +37,72 @@ struct AllocatorFamily {
   std::vector<std::string> Allocators;
   std::vector<std::string> Releasers;
   bool NeverNull = false;
+  // False for a family whose deallocator is not known (a bare
+  // `__attribute__((malloc))` function, an `ownership_returns` module
+  // without an `ownership_takes`): the rules that judge releases stay silent
+  // on its blocks. (Unlike `free: []`, which says "released in bulk".)
+  bool ReleasersKnown = true;
+};
+
+// An allocator the model learned from the TU.
+struct LearnedAllocator {
+  // Where it came from, strongest first: an `ownership_returns` module, an
+  // inferred wrapper, a bare `malloc`/`alloc_size` attribute.
+  enum Source { Ownership, Inferred, BareAttribute } From = BareAttribute;
+  const AllocatorFamily *Family = nullptr;
+  bool NeverNull = true;
 };
 
 class AllocatorModel {
 public:
   explicit AllocatorModel(const mr_policy &Policy);
 
+  // While parsing, for each function of the project's files: read its
+  // ownership/malloc/alloc_size attributes. Returns whether it became an
+  // allocator or releaser.
+  bool learnAttributes(const clang::FunctionDecl &F);
+  // Record an inferred wrapper (Wrappers.h): an allocator of Family...
+  // NeverNull: unchecked-alloc does not judge its callers; SureNeverNull:
+  // it is known never to return NULL (it aborts on failure).
+  void addInferredAllocator(const clang::FunctionDecl &F,
+                            const AllocatorFamily &Family, bool NeverNull,
+                            bool SureNeverNull);
+  // ...or a releaser of Families (of its releasedParameter()).
+  void addInferredReleaser(const clang::FunctionDecl &F,
+                           const std::vector<const AllocatorFamily *> &Families);
+  // The wrappers inferred so far, in the order they were found.
+  struct Wrapper {
+    const clang::FunctionDecl *Function;
+    bool Allocates;
+    std::vector<const AllocatorFamily *> Families;
+    bool SureNeverNull;
+  };
+  const std::vector<Wrapper> &inferredWrappers() const { return Wrappers; }
+
+  // Is F an allocator or releaser of some family, by name or learned? (For
+  // matchers: one hash lookup.)
+  bool allocates(const clang::FunctionDecl &F) const;
+  bool releases(const clang::FunctionDecl &F) const;
+  // Is F's name one the policy or libc lists (rather than learned)?
+  bool isNamedAllocator(llvm::StringRef Name) const {
+    return AllocatorIndex.count(Name) != 0;
+  }
+  bool isNamedReleaser(llvm::StringRef Name) const {
+    return ReleaserIndex.count(Name) != 0;
+  }
+
+  // Can a call to this allocator return NULL? Per function for a learned
+  // wrapper (a wrapper that aborts on failure never does), else the
+  // family's never-null.
+  bool neverNull(const clang::CallExpr &Call) const;
+
   // Names for narrowing matchers by callee name.
   std::vector<std::string> allocatorNames() const;
   std::vector<std::string> releaserNames() const;
 
-  // The family a call allocates from, or null. realloc(p, n) is not an
-  // allocation unless p is a null pointer constant.
+  // The family a call allocates from, or null. Growing a block (realloc,
+  // a family's zrealloc: isGrow) is not an allocation unless the block
+  // passed is a null pointer constant.
   const AllocatorFamily *allocation(const clang::CallExpr &Call) const;
 
   // Does Call release Arg's memory as a deallocator of Family? Returns the
@@ -84,14 +146,28 @@ public:
 private:
   const AllocatorFamily *familyOf(const clang::FunctionDecl *Callee,
                                   const llvm::StringMap<unsigned> &Names) const;
+  const LearnedAllocator *learnedAllocator(const clang::FunctionDecl *F) const;
+  void learnAllocator(const clang::FunctionDecl &F, LearnedAllocator A);
+  AllocatorFamily &moduleFamily(llvm::StringRef Module);
 
-  std::vector<AllocatorFamily> Families;
+  // A deque: families learned while parsing must not move the ones
+  // already handed out.
+  std::deque<AllocatorFamily> Families;
   llvm::StringMap<unsigned> AllocatorIndex; // name -> family
   llvm::StringMap<unsigned> ReleaserIndex;  // name -> family
+  llvm::StringMap<unsigned> Modules;        // ownership module -> family
+  // Learned, by canonical declaration.
+  llvm::DenseMap<const clang::FunctionDecl *, LearnedAllocator> Allocators;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<const AllocatorFamily *, 2>> Releasers;
+  std::vector<Wrapper> Wrappers;
 };
 
-// The argument a releaser releases: its only one, or the only `void *`
-// parameter's (sqlite3DbFree(db, p)); null when that is ambiguous.
+// The parameter a releaser releases: the one its `ownership_takes` names,
+// else its only one, or the only `void *` one (sqlite3DbFree(db, p)); -1
+// when that is ambiguous.
+int releasedParameter(const clang::FunctionDecl &Callee);
+// The argument a releaser releases (releasedParameter's), or null.
 const clang::Expr *releasedArgument(const clang::CallExpr &Call,
                                     const clang::FunctionDecl &Callee);
 

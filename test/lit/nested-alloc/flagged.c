@@ -1,0 +1,55 @@
+// nested-alloc: an array of row pointers, then a counted loop allocating
+// every row with the same size.
+// RUN: %memrules -fplugin-arg-memrules-policy=%S/Inputs/only.yaml -Xclang -verify %s
+
+#include <stdlib.h>
+
+double **matrix(size_t rows, size_t cols) {
+  double **m = malloc(rows * sizeof *m); // expected-note {{the array of row pointers is allocated here}}
+  if (!m)
+    return NULL;
+  for (size_t i = 0; i < rows; i++) { // expected-note {{the rows are allocated in this loop}}
+    m[i] = malloc(cols * sizeof **m); // expected-warning {{every row of 'm' is allocated on its own with the same size ('cols * sizeof **m'), so the array costs one allocation per row plus one, each with its own header and scattered in the heap; allocate the rows as one block of rows * that size and index it (or point each row into it) [memrules-nested-alloc]}}
+    if (!m[i]) {
+      while (i--)
+        free(m[i]);
+      free(m);
+      return NULL;
+    }
+  }
+  return m;
+}
+
+// calloc, a declared-then-assigned array, the check in the if condition,
+// and the usual cleanup loop.
+int sum_grid(int n, int w) {
+  int **grid;
+  int total = 0;
+  grid = calloc(n, sizeof(int *)); // expected-note {{the array of row pointers is allocated here}}
+  if (grid == NULL)
+    return -1;
+  for (int i = 0; i < n; ++i) // expected-note {{in this loop}}
+    if ((grid[i] = calloc(w, sizeof(int))) == NULL) // expected-warning {{every row of 'grid' is allocated on its own with the same size ('w * sizeof(int)')}}
+      return -1;
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < w; ++j)
+      total += grid[i][j];
+  for (int i = 0; i < n; ++i)
+    free(grid[i]);
+  free(grid);
+  return total;
+}
+
+// Rows of characters of a constant length; a row read through a local
+// pointer is a borrow.
+#define NAME_MAX_LEN 64
+void names(int count) {
+  char **name = malloc(count * sizeof(char *)); // expected-note {{allocated here}}
+  for (int k = 0; k < count; k += 1) // expected-note {{in this loop}}
+    name[k] = malloc(NAME_MAX_LEN); // expected-warning {{every row of 'name' is allocated on its own with the same size, so}}
+  char *first = name[0];
+  first[0] = 0;
+  for (int k = 0; k < count; k++)
+    free(name[k]);
+  free(name);
+}

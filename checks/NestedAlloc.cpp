@@ -176,8 +176,11 @@ const Expr *outerAllocation(const VarDecl &Rows, const Stmt &Loop, const Functio
       continue;
     if (Body.isWithin(Use.Ref, &Loop))
       return nullptr; // the array changes while its rows are allocated
+    const auto *Set = dyn_cast_or_null<BinaryOperator>(Body.parentIgnoringParenCasts(Use.Ref));
+    if (!Set)
+      return nullptr;
     if (SM.isBeforeInTranslationUnit(Use.Ref->getBeginLoc(), Loop.getBeginLoc()))
-      Last = cast<BinaryOperator>(Body.parentIgnoringParenCasts(Use.Ref))->getRHS();
+      Last = Set->getRHS();
   }
   Allocation Outer;
   if (!Last || !allocationOf(Last, Model, Outer))
@@ -199,9 +202,9 @@ bool NestedAllocCheck::rowsAreIndependent(const VarDecl &Rows, const BinaryOpera
   for (const VarUse &Use : findUses(Rows, *Body.function().getBody(), Body)) {
     const Stmt *Parent = Body.parentIgnoringParenCasts(Use.Ref);
     if (Use.Kind == UseKind::Assigned) {
-      const auto *Set = cast<BinaryOperator>(Parent);
-      if (!isNull(Set->getRHS(), AST) &&
-          ignoreCastsAndCleanups(Set->getRHS()) != &Outer)
+      const auto *Set = dyn_cast_or_null<BinaryOperator>(Parent);
+      if (!Set || (!isNull(Set->getRHS(), AST) &&
+                   ignoreCastsAndCleanups(Set->getRHS()) != &Outer))
         return true;
       continue;
     }
@@ -216,8 +219,8 @@ bool NestedAllocCheck::rowsAreIndependent(const VarDecl &Rows, const BinaryOpera
         return true;
       continue;
     }
-    if (Use.Kind == UseKind::AddressTaken || Use.Kind == UseKind::Returned)
-      return true;
+    if (Use.Kind == UseKind::AddressTaken)
+      return true; // whoever gets &rows may replace rows
     const auto *Row = dyn_cast_or_null<ArraySubscriptExpr>(Parent);
     if (!Row || Row->getBase()->IgnoreParenImpCasts() != Use.Ref)
       continue; // another use of the array itself: a read, a free
@@ -328,7 +331,7 @@ void NestedAllocCheck::checkRowAllocation(const BinaryOperator &Assign,
   const auto *Rows = dyn_cast<VarDecl>(RowsRef->getDecl());
   if (!Rows || isa<ParmVarDecl>(Rows) || !Rows->getType()->isPointerType())
     return;
-  const FunctionBody *Body = Ctx.Functions.bodyAround(Assign);
+  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(Assign);
   if (!Body)
     return; // a template instantiation: its pattern is judged
   const auto *Loop = dyn_cast_or_null<ForStmt>(Body->innermostLoop(&Assign));

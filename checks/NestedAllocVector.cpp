@@ -101,13 +101,18 @@ const VarDecl *localVar(const Expr *E) {
   return Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) ? Var : nullptr;
 }
 
-// The object a member call or member operator call works on.
-const Expr *objectOf(const Stmt *S) {
-  if (const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(S))
-    return Member->getImplicitObjectArgument();
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(S))
-    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) && Op->getNumArgs() > 0)
-      return Op->getArg(0);
+// The method call User makes on Object, the expression below it: `x.f()`
+// (User is the member expression, the call its parent) or `x[i]`, `x = y`
+// (User is the operator call, Object its first argument). Null otherwise.
+const CallExpr *methodCallOn(const Stmt *User, const Stmt *Object, const FunctionBody &Body) {
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(User)) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Body.parent(Member));
+    return Call && Call->getCallee() == Member && Member->getBase() == Object ? Call : nullptr;
+  }
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(User))
+    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) && Op->getNumArgs() > 0 &&
+        Op->getArg(0) == Object)
+      return Op;
   return nullptr;
 }
 
@@ -155,8 +160,12 @@ public:
     const Stmt *User = userOf(&E, Body, Child);
     if (!User || User == &Site)
       return false;
-    if (objectOf(User) && stripImplicit(objectOf(User)) == stripImplicit(cast<Expr>(Child))) {
-      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(cast<CallExpr>(User)->getDirectCallee());
+    if (const auto *Range = rangeForOver(User))
+      return Depth >= 2 || loopVariableChanges(*Range, Depth + 1);
+    if (const CallExpr *Call = methodCallOn(User, Child, Body)) {
+      if (Call == &Site)
+        return false;
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
       return !Method || !keepsBlock(*Method);
     }
     if (const auto *Decl = dyn_cast<DeclStmt>(User))
@@ -176,14 +185,16 @@ public:
       if (!User || User == &Site)
         continue;
       if (const auto *Range = rangeForOver(User)) {
-        if (loopVariableChanges(*Range))
+        if (loopVariableChanges(*Range, 1))
           return true;
         continue;
       }
-      const auto *Call = dyn_cast<CallExpr>(User);
-      if (Call && objectOf(Call) && stripImplicit(objectOf(Call)) == Ref) {
+      if (const CallExpr *Call = methodCallOn(User, Child, Body)) {
+        if (Call == &Site)
+          continue;
         const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-        if (!Method || !keepsBlock(*Method) || isIterator(Method->getReturnType()))
+        if (!Method || !keepsBlock(*Method) ||
+            (!Method->isConst() && isIterator(Method->getReturnType())))
           return true; // push_back, insert, swap, sort through iterators...
         if (rowChanges(*Call))
           return true; // grid[i].push_back(x)
@@ -207,13 +218,13 @@ private:
     return Range && Range->getRangeStmt() == User ? Range : nullptr;
   }
 
-  bool loopVariableChanges(const CXXForRangeStmt &Range) const {
+  bool loopVariableChanges(const CXXForRangeStmt &Range, int Depth) const {
     const VarDecl *Row = Range.getLoopVariable();
     QualType Type = Row->getType();
     if (!Type->isReferenceType() || Type.getNonReferenceType().isConstQualified())
       return false; // a copy, or read only
     for (const DeclRefExpr *Ref : Body.references(*Row))
-      if (rowChanges(*Ref, 1))
+      if (rowChanges(*Ref, Depth))
         return true;
     return false;
   }
@@ -287,7 +298,7 @@ void NestedAllocCheck::runVector(const MatchFinder::MatchResult &Result) {
     else if (Object && Resize->getNumArgs() == 2 && isGridType(Object->getType()))
       if (const VarDecl *Grid = localVar(Object))
         if (const Expr *Count = rowCountOf(Resize->getArg(1)))
-          if (const FunctionBody *Body = Ctx.Functions.bodyAround(*Resize))
+          if (const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(*Resize))
             reportVector(*Grid, *Resize, *Count, nullptr, *Body);
   } else if (const auto *Assign = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("assign-row")) {
     if (Assign->getNumArgs() == 2)
@@ -300,7 +311,7 @@ void NestedAllocCheck::checkConstruction(const VarDecl &Grid) {
   if (!Construct || Construct->getNumArgs() < 2 || !countOfConstruction(Construct))
     return;
   const Expr *Count = rowCountOf(Construct->getArg(1));
-  const FunctionBody *Body = Count ? Ctx.Functions.bodyAround(*Construct) : nullptr;
+  const FunctionBody *Body = Count ? Ctx.Functions.nonTemplateBodyAround(*Construct) : nullptr;
   if (Body)
     reportVector(Grid, *Construct, *Count, nullptr, *Body);
 }
@@ -311,7 +322,7 @@ void NestedAllocCheck::checkConstruction(const VarDecl &Grid) {
 void NestedAllocCheck::checkRowsSized(const Expr &Site, const Expr &Object, const Expr *Count) {
   if (!Count || !Count->getType()->isIntegerType() || !isRowType(Object.getType()))
     return;
-  const FunctionBody *Body = Ctx.Functions.bodyAround(Site);
+  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(Site);
   const Stmt *Loop = Body ? Body->innermostLoop(&Site) : nullptr;
   if (!Loop || runsAtMostOnce(*Loop, Ctx.AST) || !runsEveryIteration(Site, *Loop, *Body) ||
       Count->isValueDependent() || !isLoopInvariant(*Count, *Loop, *Body))

@@ -34,8 +34,10 @@ int sum_grid(int n, int w) {
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < w; ++j)
       total += grid[i][j];
-  for (int i = 0; i < n; ++i)
+  for (int i = 0; i < n; ++i) {
     free(grid[i]);
+    grid[i] = NULL;
+  }
   free(grid);
   return total;
 }

@@ -218,3 +218,20 @@ int **global_width(int n) {
     s[i] = malloc(global_cols * sizeof **s);
   return s;
 }
+
+struct dims { size_t rows, cols; };
+
+int **field_width(const struct dims *d) {
+  int **s = malloc(d->rows * sizeof *s);
+  for (size_t i = 0; i < d->rows; i++)
+    s[i] = malloc(d->cols * sizeof **s);
+  return s;
+}
+
+// Rows of unknown type.
+void **opaque(int n, int m) {
+  void **s = malloc(n * sizeof *s);
+  for (int i = 0; i < n; i++)
+    s[i] = malloc(m);
+  return s;
+}

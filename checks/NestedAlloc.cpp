@@ -4,6 +4,7 @@
 #include "NestedAlloc.h"
 
 #include "analysis/AllocationSites.h"
+#include "analysis/Escape.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/SourceText.h"
 #include "analysis/VarUses.h"
@@ -17,6 +18,19 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace memrules {
+
+NestedAllocCheck::NestedAllocCheck(CheckContext &Ctx) : Check(MR_RULE_NESTED_ALLOC, Ctx) {}
+NestedAllocCheck::~NestedAllocCheck() = default;
+
+// May the call that Row (a row pointer, or with IsVariable a local holding
+// one) is passed to keep it (RULES.md "escapes")? Then the row may be
+// released or replaced there, on its own.
+bool NestedAllocCheck::mayBeKept(const Expr &Row, const VarDecl &Var, bool IsVariable,
+                                 const FunctionBody &Body) {
+  if (!Escape)
+    Escape.reset(new EscapeAnalysis(Ctx.Functions, Ctx.Allocators, Ctx.AST));
+  return Escape->fateOf(Row, Var, Body, IsVariable).Fate == PointerFate::Escapes;
+}
 
 std::vector<std::string> NestedAllocCheck::triggers() const {
   std::vector<std::string> Names = Ctx.Allocators.allocatorNames();
@@ -224,7 +238,7 @@ bool NestedAllocCheck::rowsAreIndependent(const VarDecl &Rows, const BinaryOpera
     const auto *Row = dyn_cast_or_null<ArraySubscriptExpr>(Parent);
     if (!Row || Row->getBase()->IgnoreParenImpCasts() != Use.Ref)
       continue; // another use of the array itself: a read, a free
-    if (rowLeadsOwnLife(*Row, Assign, Body))
+    if (rowLeadsOwnLife(*Row, Rows, Assign, Body))
       return true;
   }
   return false;
@@ -250,7 +264,8 @@ bool NestedAllocCheck::aliasLeadsOwnLife(const VarDecl &Alias, const FunctionBod
     case UseKind::PassedToCall: {
       const FunctionDecl *Callee = Use.Call->getDirectCallee();
       if (!Callee || Ctx.Allocators.isGrow(*Use.Call) ||
-          !Ctx.Allocators.releasingFamilies(*Callee).empty())
+          !Ctx.Allocators.releasingFamilies(*Callee).empty() ||
+          mayBeKept(*Use.Ref, Alias, true, Body))
         return true;
       break;
     }
@@ -263,7 +278,7 @@ bool NestedAllocCheck::aliasLeadsOwnLife(const VarDecl &Alias, const FunctionBod
 
 // What the code does with one row, `rows[x]`: does that show the row has a
 // life of its own?
-bool NestedAllocCheck::rowLeadsOwnLife(const ArraySubscriptExpr &Row,
+bool NestedAllocCheck::rowLeadsOwnLife(const ArraySubscriptExpr &Row, const VarDecl &Rows,
                                        const BinaryOperator &Assign,
                                        const FunctionBody &Body) {
   const Stmt *Child = &Row;
@@ -300,9 +315,11 @@ bool NestedAllocCheck::rowLeadsOwnLife(const ArraySubscriptExpr &Row,
   if (const auto *Delete = dyn_cast<CXXDeleteExpr>(Parent))
     return !isCounterOfLoopAround(Row.getIdx(), *Delete, Body);
   const auto *Call = dyn_cast<CallExpr>(Parent);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee)
+  if (!Call)
     return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return mayBeKept(Row, Rows, false, Body);
   if (Ctx.Allocators.isGrow(*Call) && Call->getNumArgs() > 0 &&
       ignoreCastsAndCleanups(Call->getArg(0)) == &Row)
     return true;
@@ -311,7 +328,7 @@ bool NestedAllocCheck::rowLeadsOwnLife(const ArraySubscriptExpr &Row,
   if (!Ctx.Allocators.releasingFamilies(*Callee).empty() &&
       ignoreCastsAndCleanups(releasedArgument(*Call, *Callee)) == &Row)
     return !isCounterOfLoopAround(Row.getIdx(), *Call, Body);
-  return false;
+  return mayBeKept(Row, Rows, false, Body);
 }
 
 void NestedAllocCheck::checkRowAllocation(const BinaryOperator &Assign,

@@ -9,6 +9,8 @@
 
 #include "Check.h"
 
+#include <memory>
+
 namespace clang {
 class ArraySubscriptExpr;
 class BinaryOperator;
@@ -18,9 +20,12 @@ class ForStmt;
 
 namespace memrules {
 
+class EscapeAnalysis;
+
 class NestedAllocCheck : public Check {
 public:
-  explicit NestedAllocCheck(CheckContext &Ctx) : Check(MR_RULE_NESTED_ALLOC, Ctx) {}
+  explicit NestedAllocCheck(CheckContext &Ctx);
+  ~NestedAllocCheck() override;
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder) override;
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   std::vector<std::string> triggers() const override;
@@ -32,8 +37,10 @@ private:
   bool rowsAreIndependent(const clang::VarDecl &Rows, const clang::BinaryOperator &Assign,
                           const clang::Expr &Outer, const FunctionBody &Body);
   bool aliasLeadsOwnLife(const clang::VarDecl &Alias, const FunctionBody &Body);
-  bool rowLeadsOwnLife(const clang::ArraySubscriptExpr &Row,
+  bool rowLeadsOwnLife(const clang::ArraySubscriptExpr &Row, const clang::VarDecl &Rows,
                        const clang::BinaryOperator &Assign, const FunctionBody &Body);
+  bool mayBeKept(const clang::Expr &Row, const clang::VarDecl &Var, bool IsVariable,
+                 const FunctionBody &Body);
 
   // C++ vectors of vectors: NestedAllocVector.cpp.
   void registerVectorMatchers(clang::ast_matchers::MatchFinder &Finder);
@@ -44,6 +51,9 @@ private:
   void reportVector(const clang::VarDecl &Grid, const clang::Expr &Site,
                     const clang::Expr &Count, const clang::Stmt *Loop,
                     const FunctionBody &Body);
+
+  // Whether a callee may keep a row (built on first use).
+  std::unique_ptr<EscapeAnalysis> Escape;
 };
 
 // Shared by the two forms.

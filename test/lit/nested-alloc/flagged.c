@@ -2,7 +2,9 @@
 // every row with the same size.
 // RUN: %memrules -fplugin-arg-memrules-policy=%S/Inputs/only.yaml -Xclang -verify %s
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 double **matrix(size_t rows, size_t cols) {
   double **m = malloc(rows * sizeof *m); // expected-note {{the array of row pointers is allocated here}}
@@ -45,12 +47,21 @@ int sum_grid(int n, int w) {
 // Rows of characters of a constant length; a row read through a local
 // pointer is a borrow.
 #define NAME_MAX_LEN 64
+static void clear_row(char *row, int n) {
+  for (int j = 0; j < n; j++)
+    row[j] = 0;
+}
 void names(int count) {
   char **name = malloc(count * sizeof(char *)); // expected-note {{allocated here}}
   for (int k = 0; k < count; k += 1) // expected-note {{in this loop}}
     name[k] = malloc(NAME_MAX_LEN); // expected-warning {{every row of 'name' is allocated on its own with the same size, so}}
   char *first = name[0];
   first[0] = 0;
+  // Borrowed: libc functions known not to keep their buffer, a function
+  // of the file that only reads or writes its row.
+  memset(name[0], 0, NAME_MAX_LEN);
+  snprintf(name[1], NAME_MAX_LEN, "%s", name[0]);
+  clear_row(name[1], NAME_MAX_LEN);
   for (int k = 0; k < count; k++)
     free(name[k]);
   free(name);

@@ -11,6 +11,7 @@ struct node { int key; struct node *next; };
 struct holder { int *kept; };
 size_t read_len(FILE *f);
 void swap_rows(int **a, int **b);
+void adopt(struct holder *h, int *row);
 int by_first(const void *a, const void *b);
 extern size_t global_cols;
 
@@ -82,6 +83,16 @@ void kept(struct holder *h, int n, int m) {
     s[i] = calloc(m, sizeof **s);
   h->kept = s[0];
   free(s);
+}
+
+// A row handed to a function that may keep it (declared, not defined here).
+void handed_over(struct holder *h, int n, int m) {
+  int **s = malloc(n * sizeof *s);
+  for (int i = 0; i < n; i++)
+    s[i] = calloc(m, sizeof **s);
+  adopt(h, s[n - 1]);
+  int *first = s[0];
+  adopt(h, first);
 }
 
 int *returned(int n, int m) {

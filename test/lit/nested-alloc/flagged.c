@@ -66,3 +66,22 @@ void names(int count) {
     free(name[k]);
   free(name);
 }
+
+// Goto cleanup: the release loop at the label counts with its own index.
+int **with_cleanup(int n, int m) {
+  int i, j;
+  int **rows = malloc(n * sizeof *rows); // expected-note {{allocated here}}
+  if (!rows)
+    return NULL;
+  for (i = 0; i < n; i++) { // expected-note {{in this loop}}
+    rows[i] = malloc(m * sizeof **rows); // expected-warning {{every row of 'rows'}}
+    if (!rows[i])
+      goto fail;
+  }
+  return rows;
+fail:
+  for (j = 0; j < i; j++)
+    free(rows[j]);
+  free(rows);
+  return NULL;
+}

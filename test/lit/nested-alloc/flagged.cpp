@@ -2,6 +2,7 @@
 // all get the same length, and new[] rows in an array of row pointers.
 // RUN: %memrules -std=c++17 -fplugin-arg-memrules-policy=%S/Inputs/only.yaml -Xclang -verify %s
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -64,4 +65,15 @@ int **with_new(int n, int m) {
   for (int i = 0; i < n; i++) // expected-note {{in this loop}}
     rows[i] = new int[m]; // expected-warning {{every row of 'rows' is allocated on its own with the same size ('m')}}
   return rows;
+}
+
+// Rows written through their iterators and a range-for over a row.
+int iterated(int n, int m) {
+  std::vector<std::vector<int>> g(n, std::vector<int>(m)); // expected-warning {{'g' holds rows of the same length ('m')}}
+  for (auto &row : g)
+    std::fill(row.begin(), row.end(), 0);
+  for (std::size_t i = 0; i < g.size(); ++i)
+    for (auto &x : g[i])
+      x = 1;
+  return g[0][0];
 }

@@ -10,6 +10,7 @@
 #include "LateFree.h"
 #include "LeakOnReturn.h"
 #include "MismatchedDealloc.h"
+#include "NestedAlloc.h"
 #include "OversizedUnion.h"
 #include "ReallocLeak.h"
 #include "SizeofMismatch.h"
@@ -57,6 +58,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<LateFreeCheck>(Ctx);
   case MR_RULE_SMALL_HEAP_ALLOC:
     return std::make_unique<SmallHeapAllocCheck>(Ctx);
+  case MR_RULE_NESTED_ALLOC:
+    return std::make_unique<NestedAllocCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

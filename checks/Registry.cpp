@@ -16,6 +16,7 @@
 #include "SmallByRef.h"
 #include "StringEnum.h"
 #include "StructPadding.h"
+#include "SubstringCopy.h"
 #include "UncheckedAlloc.h"
 
 namespace memrules {
@@ -54,6 +55,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<LeakOnReturnCheck>(Ctx);
   case MR_RULE_LATE_FREE:
     return std::make_unique<LateFreeCheck>(Ctx);
+  case MR_RULE_SUBSTRING_COPY:
+    return std::make_unique<SubstringCopyCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

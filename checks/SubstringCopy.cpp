@@ -1,5 +1,6 @@
 #include "SubstringCopy.h"
 
+#include "analysis/AllocationSites.h"
 #include "analysis/BufferOrigins.h"
 #include "analysis/LoopFacts.h"
 #include "analysis/StmtWalk.h"
@@ -72,6 +73,16 @@ const BinaryOperator *nulStore(const Stmt *S, const Expr *Copy, const Expr *Leng
              : nullptr;
 }
 
+// `x + 1`: the size of a copy of x bytes and its NUL.
+bool isPlusOne(const Expr *E) {
+  const auto *Add = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  auto IsOne = [](const Expr *X) {
+    const auto *One = dyn_cast<IntegerLiteral>(X->IgnoreParenImpCasts());
+    return One && One->getValue() == 1;
+  };
+  return Add && Add->getOpcode() == BO_Add && (IsOne(Add->getLHS()) || IsOne(Add->getRHS()));
+}
+
 bool isBefore(const Stmt *A, const Stmt *B, const SourceManager &SM) {
   return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A->getBeginLoc()),
                                       SM.getExpansionLoc(B->getBeginLoc()));
@@ -81,32 +92,17 @@ const char *const MemcpyNames[] = {"memcpy", "__builtin_memcpy", "__builtin___me
 
 } // namespace
 
-std::vector<std::string> SubstringCopyCheck::strndupNames() const {
-  std::vector<std::string> Names = {"strndup"};
-  for (const std::string &Name : Ctx.Allocators.allocatorNames())
-    if (StringRef(Name).lower().find("strndup") != std::string::npos && Name != "strndup")
-      Names.push_back(Name);
-  return Names;
-}
-
 std::vector<std::string> SubstringCopyCheck::triggers() const {
-  std::vector<std::string> Names = strndupNames();
-  Names.push_back("memcpy");
-  return Names;
+  return Ctx.Allocators.allocatorNames();
 }
 
+// Both forms start at an allocation: the shared allocation-site matcher
+// (one per call of any family's allocator; the other rules match the same).
+// The malloc + memcpy form is then found from `malloc(n + 1)`: few calls
+// have that shape, so few functions need their parent map (sqlite3.c has
+// hundreds of memcpy calls).
 void SubstringCopyCheck::registerMatchers(MatchFinder &Finder) {
-  std::vector<std::string> Names = strndupNames();
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(NameRefs))),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("strndup"),
-                    this);
-  std::vector<StringRef> Memcpy(std::begin(MemcpyNames), std::end(MemcpyNames));
-  Finder.addMatcher(callExpr(callee(functionDecl(hasAnyName(Memcpy))), argumentCountIs(3),
-                             unless(isExpansionInSystemHeader()))
-                        .bind("memcpy"),
-                    this);
+  addAllocationSiteMatchers(Finder, this, Ctx.Allocators, /*CPlusPlus=*/false, "call", "");
 }
 
 // libc's strndup(s, n), or a family's *strndup* taking (..., s, n):
@@ -120,6 +116,7 @@ bool SubstringCopyCheck::isStrndup(const CallExpr &Call) const {
     return N == 2 && isLibcDeclaration(*Callee);
   const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(Call);
   return Family && Family->Name != "libc" &&
+         Callee->getName().lower().find("strndup") != std::string::npos &&
          Call.getArg(N - 2)->IgnoreParenImpCasts()->getType()->isPointerType() &&
          Call.getArg(N - 1)->getType()->isIntegerType();
 }
@@ -153,56 +150,50 @@ bool SubstringCopyCheck::fromStrndup(const CallExpr &Call, const FunctionBody &B
   return Copy.Local;
 }
 
-// In one block: `q = malloc(n + 1)` (q a local or the record itself), later
-// `memcpy(q, p, n)`, then `q[n] = 0`.
-bool SubstringCopyCheck::fromMemcpy(const CallExpr &Call, const FunctionBody &Body,
-                                    const Stmt &Loop, SliceCopy &Copy) const {
+// In one block: `q = malloc(n + 1)` (q a local or the record itself, or
+// `char *q = malloc(n + 1)`), later `memcpy(q, p, n)`, then `q[n] = 0`.
+// Judged on the block alone, before any parent map is built.
+bool SubstringCopyCheck::fromMemcpy(const CallExpr &Call, const CompoundStmt &Block,
+                                    SliceCopy &Copy) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || (!Callee->getBuiltinID() && !isLibcDeclaration(*Callee)))
-    return false;
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body.parentIgnoringParenCasts(&Call));
-  if (!Block)
     return false;
   ASTContext &AST = Ctx.AST;
   const SourceManager &SM = AST.getSourceManager();
   const Expr *Dest = ignoreCastsAndCleanups(Call.getArg(0));
+  const auto *Ref = dyn_cast<DeclRefExpr>(Dest);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (Var && (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var)))
+    return false;
+  if (!Var && !recordSlot(Dest))
+    return false;
   Copy.Memcpy = &Call;
   Copy.Source = Call.getArg(1);
   Copy.Length = Call.getArg(2);
-  const Expr *Allocated = nullptr; // the expression malloc's result went to
-  for (const Stmt *S : Block->body()) {
-    if (isBefore(&Call, S, SM) && !Copy.Nul)
-      Copy.Nul = nulStore(S, Dest, Copy.Length, AST);
+  Copy.Local = Var;
+  for (const Stmt *S : Block.body()) {
+    if (isBefore(&Call, S, SM)) {
+      Copy.Nul = Copy.Nul ? Copy.Nul : nulStore(S, Dest, Copy.Length, AST);
+      continue;
+    }
+    if (!isBefore(S, &Call, SM))
+      continue;
+    const Expr *Made = nullptr;
     const auto *Assign = dyn_cast<BinaryOperator>(S);
-    if (Assign && Assign->getOpcode() == BO_Assign && isBefore(S, &Call, SM) &&
-        recordSlot(Dest) && sameLvalue(Assign->getLHS(), Dest)) {
-      Copy.Allocation = dyn_cast<CallExpr>(ignoreCastsAndCleanups(Assign->getRHS()));
+    if (Assign && Assign->getOpcode() == BO_Assign && sameLvalue(Assign->getLHS(), Dest))
+      Made = Assign->getRHS();
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      if (Var && Decls->isSingleDecl() && Decls->getSingleDecl() == Var)
+        Made = Var->getInit();
+    if (!Made)
+      continue;
+    Copy.Allocation = dyn_cast<CallExpr>(ignoreCastsAndCleanups(Made));
+    if (!Var) {
       Copy.Record = recordSlot(Assign->getLHS());
       Copy.Store = Assign;
-      Allocated = Dest;
     }
   }
-  const auto *Ref = dyn_cast<DeclRefExpr>(Dest);
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var)) {
-    // Its one definition in the loop, before the memcpy.
-    llvm::SmallVector<const Expr *, 2> Defs;
-    if (Var->getInit() && isDeclaredIn(*Var, Loop))
-      Defs.push_back(Var->getInit());
-    for (const DeclRefExpr *Use : Body.references(*Var)) {
-      const auto *Assign = dyn_cast_or_null<BinaryOperator>(Body.parent(Use));
-      if (Assign && Assign->getOpcode() == BO_Assign && Assign->getLHS() == Use &&
-          Body.isWithin(Assign, &Loop))
-        Defs.push_back(Assign->getRHS());
-    }
-    if (Defs.size() != 1 || !isBefore(Defs.front(), &Call, SM))
-      return false;
-    Copy.Allocation = dyn_cast<CallExpr>(ignoreCastsAndCleanups(Defs.front()));
-    Copy.Local = Var;
-    Allocated = Dest;
-  }
-  if (!Allocated || !Copy.Allocation || !Copy.Nul ||
-      !Ctx.Allocators.allocation(*Copy.Allocation))
+  if (!Copy.Allocation || !Copy.Nul || !Ctx.Allocators.allocation(*Copy.Allocation))
     return false;
   std::vector<const Expr *> Sizes = AllocatorModel::sizeOperands(*Copy.Allocation);
   if (Sizes.empty())
@@ -329,20 +320,48 @@ bool SubstringCopyCheck::outlivesLoop(const VarDecl &Root, SourceLocation From,
 }
 
 void SubstringCopyCheck::run(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("strndup");
-  bool IsMemcpy = !Call;
-  if (IsMemcpy)
-    Call = Result.Nodes.getNodeAs<CallExpr>("memcpy");
-  if (!Call || !wants(Call->getBeginLoc()))
+  const auto *Allocation = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (!Allocation || !wants(Allocation->getBeginLoc()))
     return;
-  const FunctionBody *Body = Ctx.Functions.bodyAround(*Call);
-  if (!Body || !Body->function().getBody())
+  if (isStrndup(*Allocation)) {
+    const FunctionBody *Body = Ctx.Functions.bodyAround(*Allocation);
+    SliceCopy Copy;
+    if (Body && fromStrndup(*Allocation, *Body, Copy))
+      judge(*Allocation, Copy, *Body);
     return;
-  const Stmt *Loop = Body->innermostLoop(Call);
-  if (!Loop || runsAtMostOnce(*Loop, Ctx.AST) || isOnBailOutBranch(*Call, *Loop, *Body))
+  }
+  if (llvm::none_of(Allocation->arguments(), isPlusOne))
     return;
-  SliceCopy Copy;
-  if (IsMemcpy ? !fromMemcpy(*Call, *Body, *Loop, Copy) : !fromStrndup(*Call, *Body, Copy))
+  // `q = malloc(n + 1);` or `char *q = malloc(n + 1);`, a statement of a
+  // block in which a memcpy into q follows.
+  const FunctionBody *Body = Ctx.Functions.bodyAround(*Allocation);
+  const Stmt *Statement = Body ? Body->parentIgnoringParenCasts(Allocation) : nullptr;
+  if (!isa_and_nonnull<BinaryOperator>(Statement) && !isa_and_nonnull<DeclStmt>(Statement))
+    return;
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body->parent(Statement));
+  if (!Block)
+    return;
+  for (const Stmt *S : Block->body()) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() != 3 ||
+        llvm::none_of(MemcpyNames,
+                      [Callee](const char *Name) { return Callee->getName() == Name; }))
+      continue;
+    SliceCopy Copy;
+    if (fromMemcpy(*Call, *Block, Copy) && Copy.Allocation == Allocation)
+      judge(*Call, Copy, *Body);
+  }
+}
+
+void SubstringCopyCheck::judge(const CallExpr &Call, SliceCopy &Copy,
+                               const FunctionBody &Function) {
+  const FunctionBody *Body = &Function;
+  if (!Body->function().getBody())
+    return;
+  const Stmt *Loop = Body->innermostLoop(&Call);
+  if (!Loop || runsAtMostOnce(*Loop, Ctx.AST) || isOnBailOutBranch(Call, *Loop, *Body))
     return;
   if (Copy.Local && !localOnlyKept(Copy, *Body, *Loop))
     return;

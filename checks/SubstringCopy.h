@@ -34,12 +34,12 @@ public:
   };
 
 private:
-  std::vector<std::string> strndupNames() const;
+  void judge(const clang::CallExpr &Call, SliceCopy &Copy, const FunctionBody &Body);
   bool isStrndup(const clang::CallExpr &Call) const;
   bool fromStrndup(const clang::CallExpr &Call, const FunctionBody &Body,
                    SliceCopy &Copy) const;
-  bool fromMemcpy(const clang::CallExpr &Call, const FunctionBody &Body,
-                  const clang::Stmt &Loop, SliceCopy &Copy) const;
+  bool fromMemcpy(const clang::CallExpr &Call, const clang::CompoundStmt &Block,
+                  SliceCopy &Copy) const;
   bool localOnlyKept(SliceCopy &Copy, const FunctionBody &Body,
                      const clang::Stmt &Loop) const;
   bool recordOnlyKept(const SliceCopy &Copy, const FunctionBody &Body) const;

@@ -323,25 +323,35 @@ void SubstringCopyCheck::run(const MatchFinder::MatchResult &Result) {
   const auto *Allocation = Result.Nodes.getNodeAs<CallExpr>("call");
   if (!Allocation || !wants(Allocation->getBeginLoc()))
     return;
-  if (isStrndup(*Allocation)) {
+  bool Strndup = isStrndup(*Allocation);
+  if (!Strndup && llvm::none_of(Allocation->arguments(), isPlusOne))
+    return;
+  // The path down from the function's body, found without a parent map:
+  // most allocations are in no loop, and need none.
+  const FunctionDecl *Function = Ctx.Functions.enclosing(Allocation->getBeginLoc());
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!Function || !Function->getBody() ||
+      !pathTo(*Function->getBody(), *Allocation, Ctx.AST.getSourceManager(), Path) ||
+      llvm::none_of(Path, [](const Stmt *S) { return FunctionBody::loopBody(S); }))
+    return;
+  SliceCopy Copy;
+  if (Strndup) {
     const FunctionBody *Body = Ctx.Functions.bodyAround(*Allocation);
-    SliceCopy Copy;
     if (Body && fromStrndup(*Allocation, *Body, Copy))
       judge(*Allocation, Copy, *Body);
     return;
   }
-  if (llvm::none_of(Allocation->arguments(), isPlusOne))
-    return;
   // `q = malloc(n + 1);` or `char *q = malloc(n + 1);`, a statement of a
   // block in which a memcpy into q follows.
-  const FunctionBody *Body = Ctx.Functions.bodyAround(*Allocation);
-  const Stmt *Statement = Body ? Body->parentIgnoringParenCasts(Allocation) : nullptr;
-  if (!isa_and_nonnull<BinaryOperator>(Statement) && !isa_and_nonnull<DeclStmt>(Statement))
+  auto Up = Path.rbegin() + 1;
+  while (Up != Path.rend() && (isa<ParenExpr>(*Up) || isa<CastExpr>(*Up)))
+    ++Up;
+  if (Up == Path.rend() || (!isa<BinaryOperator>(*Up) && !isa<DeclStmt>(*Up)) ||
+      ++Up == Path.rend())
     return;
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body->parent(Statement));
-  if (!Block)
-    return;
-  for (const Stmt *S : Block->body()) {
+  const auto *Block = dyn_cast<CompoundStmt>(*Up);
+  const CallExpr *Memcpy = nullptr;
+  for (const Stmt *S : Block ? Block->body() : llvm::ArrayRef<Stmt *>()) {
     const auto *E = dyn_cast<Expr>(S);
     const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -349,10 +359,15 @@ void SubstringCopyCheck::run(const MatchFinder::MatchResult &Result) {
         llvm::none_of(MemcpyNames,
                       [Callee](const char *Name) { return Callee->getName() == Name; }))
       continue;
-    SliceCopy Copy;
-    if (fromMemcpy(*Call, *Block, Copy) && Copy.Allocation == Allocation)
-      judge(*Call, Copy, *Body);
+    Copy = SliceCopy();
+    if (fromMemcpy(*Call, *Block, Copy) && Copy.Allocation == Allocation) {
+      Memcpy = Call;
+      break;
+    }
   }
+  const FunctionBody *Body = Memcpy ? Ctx.Functions.bodyAround(*Memcpy) : nullptr;
+  if (Body)
+    judge(*Memcpy, Copy, *Body);
 }
 
 void SubstringCopyCheck::judge(const CallExpr &Call, SliceCopy &Copy,

@@ -388,7 +388,7 @@ void SubstringCopyCheck::judge(const CallExpr &Call, SliceCopy &Copy,
   while (const Stmt *Up = Body->innermostLoop(Outer))
     Outer = Up;
   SourceLocation From = Ctx.AST.getSourceManager().getExpansionLoc(Outer->getBeginLoc());
-  BufferOrigins Origins(*Body, Ctx.Allocators, Ctx.AST);
+  BufferOrigins Origins(*Body, Ctx.Functions, Ctx.Allocators, Ctx.AST);
   const VarDecl *Root = Origins.rootOf(Copy.Source);
   if (!Root || !outlivesLoop(*Root, From, Origins) || Origins.changesFrom(*Root, From))
     return;

@@ -151,10 +151,11 @@ bool BufferOrigins::changesFrom(const VarDecl &Root, SourceLocation From) {
   });
   const SourceManager &SM = AST.getSourceManager();
   for (const VarDecl *Var : Aliases)
-    for (const DeclRefExpr *Ref : Body.references(*Var))
-      if (!SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Ref->getBeginLoc()), From) &&
-          !onlyRead(Ref, 0))
+    for (const DeclRefExpr *Ref : Body.references(*Var)) {
+      BeforeFrom = SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Ref->getBeginLoc()), From);
+      if (!onlyRead(Ref, 0))
         return true;
+    }
   return false;
 }
 
@@ -197,10 +198,12 @@ bool BufferOrigins::onlyRead(const Expr *E, unsigned Depth) {
         const auto *To = dyn_cast<DeclRefExpr>(Binary->getLHS()->IgnoreParenImpCasts());
         return To && isAlias(dyn_cast<VarDecl>(To->getDecl()));
       }
-      // The root given another buffer; a cursor's new value is one of its
-      // derivations, or it would not be a cursor.
+      // A parameter given another buffer; a cursor's new value is one of
+      // its derivations, or it would not be a cursor (nor a local root,
+      // which has one definition).
       const auto *Self = dyn_cast<DeclRefExpr>(cast<Expr>(Child)->IgnoreParens());
-      if (!Self || (Self->getDecl() == RootVar && rootOf(Binary->getRHS()) != RootVar))
+      if (!Self || (Self->getDecl() == RootVar && isa<ParmVarDecl>(RootVar) &&
+                    rootOf(Binary->getRHS()) != RootVar))
         return false;
       return onlyRead(Binary, Depth + 1);
     }
@@ -235,7 +238,8 @@ bool BufferOrigins::onlyRead(const Expr *E, unsigned Depth) {
   return false;
 }
 
-// E is an lvalue inside the buffer: `*p`, `p[i]`, `p->m`.
+// E is an lvalue inside the buffer: `*p`, `p[i]`, `p->m`. Before From,
+// writing it is filling the buffer; only a pointer made from it matters.
 bool BufferOrigins::lvalueOnlyRead(const Expr *E, unsigned Depth) {
   const Stmt *Child = E;
   const Stmt *P = Body.parent(E);
@@ -258,7 +262,7 @@ bool BufferOrigins::lvalueOnlyRead(const Expr *E, unsigned Depth) {
     return !Member->isArrow() && lvalueOnlyRead(Member, Depth);
   if (const auto *Subscript = dyn_cast_or_null<ArraySubscriptExpr>(P))
     return Subscript->getBase() == Child && lvalueOnlyRead(Subscript, Depth);
-  return false; // assigned, incremented, bound to a reference
+  return BeforeFrom; // assigned, incremented, bound to a reference
 }
 
 // The buffer handed to a call: read only if the parameter points to const
@@ -270,6 +274,11 @@ bool BufferOrigins::callOnlyReads(const CallExpr &Call, unsigned Arg,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return false;
+  if (BeforeFrom) { // filled (fread, memset) but not kept
+    EscapeAnalysis Escape(Functions, Model, AST, /*TrustConstParameters=*/false);
+    PointerFate Fate = Escape.fateOf(*Call.getArg(Arg), *RootVar, Body, false).Fate;
+    return Fate == PointerFate::Borrowed || Fate == PointerFate::Dereferenced;
+  }
   if (Arg < Callee->getNumParams()) {
     QualType T = Callee->getParamDecl(Arg)->getType();
     if (!T->isPointerType() || !T->getPointeeType().isConstQualified())

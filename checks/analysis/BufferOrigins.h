@@ -24,12 +24,13 @@ namespace memrules {
 
 class AllocatorModel;
 class FunctionBody;
+class FunctionIndex;
 
 class BufferOrigins {
 public:
-  BufferOrigins(const FunctionBody &Body, const AllocatorModel &Model,
-                clang::ASTContext &AST)
-      : Body(Body), Model(Model), AST(AST) {}
+  BufferOrigins(const FunctionBody &Body, FunctionIndex &Functions,
+                const AllocatorModel &Model, clang::ASTContext &AST)
+      : Body(Body), Functions(Functions), Model(Model), AST(AST) {}
 
   // The variable whose buffer E points into: a parameter, a global or
   // static, a local array, or a local pointer with a single definition
@@ -42,7 +43,10 @@ public:
   // Root reassigned (other than advanced within itself), or Root or a local
   // pointer derived from it written through, stored anywhere but such a
   // local, handed to a function through a non-const pointer (which may
-  // write or free it), or its address taken?
+  // write or free it), or its address taken? Before From, filling the
+  // buffer is fine, but a pointer into it kept by anyone (stored, or lent
+  // to a function that may keep it, see EscapeAnalysis) could write it
+  // later: that counts too.
   bool changesFrom(const clang::VarDecl &Root, clang::SourceLocation From);
 
   // The expressions that give Var a value: its initializer and the
@@ -68,9 +72,11 @@ private:
   bool isAlias(const clang::VarDecl *Var) const;
 
   const FunctionBody &Body;
+  FunctionIndex &Functions;
   const AllocatorModel &Model;
   clang::ASTContext &AST;
   const clang::VarDecl *RootVar = nullptr; // the root changesFrom() judges
+  bool BeforeFrom = false; // judging a use before From
   llvm::DenseMap<const clang::VarDecl *, const clang::VarDecl *> Roots; // memo
   llvm::SmallPtrSet<const clang::VarDecl *, 8> InProgress;
   llvm::SmallPtrSet<const clang::VarDecl *, 8> Aliases; // of the root judged

@@ -273,3 +273,17 @@ void not_one_buffer(char **argv, int argc, struct rec *out) {
 
 // In a system header.
 void from_system(const char *text, char **out) { sys_words(text, out); }
+
+// A pointer into the buffer kept before the loop (by a reader that may
+// write through it on every step).
+struct reader { char *cur; };
+void reader_init(struct reader *r, char *buf);
+void reader_step(struct reader *r);
+void kept_before_loop(char *text, struct rec *out) {
+  struct reader r;
+  reader_init(&r, text);
+  for (int i = 0; i < 4; i++) {
+    out[i].name = strndup(text + i, 2);
+    reader_step(&r);
+  }
+}

@@ -350,8 +350,10 @@ void SubstringCopyCheck::run(const MatchFinder::MatchResult &Result) {
       ++Up == Path.rend())
     return;
   const auto *Block = dyn_cast<CompoundStmt>(*Up);
+  if (!Block)
+    return;
   const CallExpr *Memcpy = nullptr;
-  for (const Stmt *S : Block ? Block->body() : llvm::ArrayRef<Stmt *>()) {
+  for (const Stmt *S : Block->body()) {
     const auto *E = dyn_cast<Expr>(S);
     const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;

@@ -18,6 +18,7 @@
 #include "SmallHeapAlloc.h"
 #include "StringEnum.h"
 #include "StructPadding.h"
+#include "SubstringCopy.h"
 #include "UncheckedAlloc.h"
 
 namespace memrules {
@@ -60,6 +61,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<SmallHeapAllocCheck>(Ctx);
   case MR_RULE_NESTED_ALLOC:
     return std::make_unique<NestedAllocCheck>(Ctx);
+  case MR_RULE_SUBSTRING_COPY:
+    return std::make_unique<SubstringCopyCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

@@ -69,6 +69,15 @@ StringRef libcName(const FunctionDecl &Callee) {
   return Name;
 }
 
+// libc's own: declared by a system header (a project's `read` is not it),
+// or a builtin.
+bool isLibcFunction(const FunctionDecl &Callee, const ASTContext &AST) {
+  const SourceManager &SM = AST.getSourceManager();
+  return (isLibcDeclaration(Callee) &&
+          SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation()))) ||
+         Callee.getBuiltinID();
+}
+
 bool pointsToConst(QualType T) {
   return T->isPointerType() && T->getPointeeType().isConstQualified();
 }
@@ -304,11 +313,7 @@ PointerUse FateFinder::argument(const CallExpr &Call, unsigned Arg, unsigned Dep
           Assign->getRHS()->IgnoreParenCasts() == &Call)
         return fate(PointerFate::Borrowed);
   }
-  // libc's own: declared by a system header (a project's `read` is not it).
-  const SourceManager &SM = AST.getSourceManager();
-  bool Libc = (isLibcDeclaration(*Callee) &&
-               SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) ||
-              Callee->getBuiltinID();
+  bool Libc = isLibcFunction(*Callee, AST);
   StringRef Name = libcName(*Callee);
   if (Libc && !Escape.trustsConstParameters() &&
       (Name == "strtok" || hasPointerToPointerArgument(Call)))
@@ -368,6 +373,16 @@ PointerUse FateFinder::constructorArgument(const CXXConstructExpr &Construct,
 PointerUse EscapeAnalysis::fateOf(const Expr &Ref, const VarDecl &Var,
                                   const FunctionBody &Body, bool IsVariable) {
   return FateFinder(*this, Var, Body, Model, AST).at(&Ref, IsVariable);
+}
+
+int returnedArgument(const CallExpr &Call, const ASTContext &AST) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() || !isLibcFunction(*Callee, AST))
+    return -1;
+  auto It = returnsArgument().find(libcName(*Callee));
+  if (It == returnsArgument().end() || It->second >= Call.getNumArgs())
+    return -1;
+  return int(It->second);
 }
 
 PointerFate EscapeAnalysis::parameterFate(const FunctionDecl &Callee, unsigned Index) {

@@ -38,6 +38,11 @@ struct PointerUse {
   const clang::Stmt *At = nullptr;
 };
 
+// For a call of a libc function that returns a pointer into one of its
+// arguments (strchr, memchr, strstr, memcpy, ...): that argument's index;
+// -1 for any other call. Lets an analysis follow a pointer through them.
+int returnedArgument(const clang::CallExpr &Call, const clang::ASTContext &AST);
+
 class EscapeAnalysis {
 public:
   // With TrustConstParameters false, a block lent to a function the TU

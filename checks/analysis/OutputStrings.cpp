@@ -22,21 +22,6 @@ bool isLibcNamed(const FunctionDecl &F, StringRef Name) {
   return F.getIdentifier() && F.getName() == Name && isLibcDeclaration(F);
 }
 
-// `!p`, `p == NULL`, `p != 0`, or p alone as a condition: a test, not a use
-// of the text.
-bool isNullTest(const DeclRefExpr &Ref, const FunctionBody &Body) {
-  const Stmt *Parent = Body.parentIgnoringParenCasts(&Ref);
-  const Expr *Test = nullptr;
-  if (isa_and_nonnull<UnaryOperator>(Parent) || isa_and_nonnull<BinaryOperator>(Parent))
-    Test = cast<Expr>(Parent);
-  else if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
-    Test = If->getCond();
-  else if (const auto *Choice = dyn_cast_or_null<ConditionalOperator>(Parent))
-    Test = Choice->getCond();
-  return nullTest(Test, *cast<VarDecl>(Ref.getDecl()),
-                  Body.function().getASTContext()) != 0;
-}
-
 // The string std::format / std::to_string / `a + b` made, under the
 // temporaries and conversions that initialise a local from it.
 const Expr *stringSource(const Expr *Init) {
@@ -157,7 +142,7 @@ OutputStrings::judgeFormatted(const CallExpr &Format, const VarDecl &Buffer,
   for (const VarUse &Use : findUses(Buffer, *Body->function().getBody(), *Body)) {
     if (Body->isWithin(Use.Ref, &Format))
       continue;
-    if (Use.Kind == UseKind::Read && isNullTest(*Use.Ref, *Body))
+    if (Use.Kind == UseKind::Read && isNullTestOperand(*Use.Ref, *Body))
       continue;
     if (Use.Kind != UseKind::PassedToCall)
       return std::nullopt; // stored, returned, changed, read character by character...

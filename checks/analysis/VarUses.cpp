@@ -188,4 +188,24 @@ int nullTest(const Expr *E, const VarDecl &Var, ASTContext &AST) {
   return 0;
 }
 
+bool isNullTestOperand(const Expr &E, const FunctionBody &Body) {
+  const Stmt *Parent = Body.parentIgnoringParenCasts(&E);
+  auto Is = [&E](const Expr *X) { return X && X->IgnoreParenCasts() == &E; };
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Parent))
+    return Not->getOpcode() == UO_LNot;
+  if (const auto *Compare = dyn_cast_or_null<BinaryOperator>(Parent)) {
+    if (Compare->getOpcode() != BO_EQ && Compare->getOpcode() != BO_NE)
+      return false;
+    const Expr *Other = Is(Compare->getLHS()) ? Compare->getRHS() : Compare->getLHS();
+    return Other->isNullPointerConstant(Body.function().getASTContext(),
+                                        Expr::NPC_ValueDependentIsNotNull) !=
+           Expr::NPCK_NotNull;
+  }
+  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    return Is(If->getCond());
+  if (const auto *Choice = dyn_cast_or_null<ConditionalOperator>(Parent))
+    return Is(Choice->getCond());
+  return false;
+}
+
 } // namespace memrules

@@ -66,6 +66,11 @@ const clang::Expr *ignoreCastsAndCleanups(const clang::Expr *E);
 // means null (`!p`, `p == NULL`), 0 when it is not a test of Var.
 int nullTest(const clang::Expr *E, const clang::VarDecl &Var, clang::ASTContext &AST);
 
+// Is E (a reference to a pointer variable, or a member or element lvalue
+// holding a pointer) only tested for null here: `!p`, `p == NULL`,
+// `p != 0`, or p alone as the condition of an `if` or `?:`?
+bool isNullTestOperand(const clang::Expr &E, const FunctionBody &Body);
+
 } // namespace memrules
 
 #endif

@@ -12,6 +12,7 @@
 #include "MismatchedDealloc.h"
 #include "OversizedUnion.h"
 #include "ReallocLeak.h"
+#include "RedundantCopy.h"
 #include "SizeofMismatch.h"
 #include "SmallByRef.h"
 #include "StringEnum.h"
@@ -54,6 +55,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<LeakOnReturnCheck>(Ctx);
   case MR_RULE_LATE_FREE:
     return std::make_unique<LateFreeCheck>(Ctx);
+  case MR_RULE_REDUNDANT_COPY:
+    return std::make_unique<RedundantCopyCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

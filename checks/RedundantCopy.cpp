@@ -153,10 +153,16 @@ private:
 
   const CallExpr *releaseOf(const DeclRefExpr &Ref) const {
     const auto *Call = dyn_cast_or_null<CallExpr>(Body.parentIgnoringParenCasts(&Ref));
-    if (!Call || !Call->getDirectCallee())
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
       return nullptr;
-    const Expr *Released = Model.releasedBy(*Call, *Site.Family);
-    return Released && Released->IgnoreParenCasts() == &Ref ? Call : nullptr;
+    // A preset's sub-families share their releaser: match by family name.
+    for (const AllocatorFamily *Family : Model.releasingFamilies(*Callee))
+      if (Family->Name == Site.Family->Name) {
+        const Expr *Released = releasedArgument(*Call, *Callee);
+        return Released && Released->IgnoreParenCasts() == &Ref ? Call : nullptr;
+      }
+    return nullptr;
   }
 
   // s is never aliased, and nothing writes it (or the variables it was
@@ -362,7 +368,8 @@ void RedundantCopyCheck::judgeFill(const CallExpr &Fill) {
       return;
   }
   // strcpy returns q: its result must be dropped, not a second name for q.
-  if (isa_and_nonnull<Expr>(Body->parent(&Fill)))
+  const Stmt *User = Body->parent(&Fill);
+  if (!User || isa<Expr>(User) || isa<DeclStmt>(User) || isa<ReturnStmt>(User))
     return;
   Site.Start = Allocation;
   Site.S = localVariable(Fill.getArg(1));

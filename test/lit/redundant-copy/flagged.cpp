@@ -11,7 +11,7 @@ int lookup(const std::string &key);
 // A range-for variable copied by value, only read.
 int total_length(const std::vector<std::string> &names) {
   int n = 0;
-  for (auto name : names) // expected-warning {{loop variable 'name' copies every 'std::string' element although the loop only reads it; bind 'const auto &name' instead [memrules-redundant-copy]}} expected-note {{the range it copies from}}
+  for (auto name : names) // expected-warning {{loop variable 'name' copies every 'std::basic_string<char>' element although the loop only reads it; bind 'const auto &name' instead [memrules-redundant-copy]}} expected-note {{the range it copies from}}
     n += name.size();
   return n;
 }

@@ -120,6 +120,7 @@ int from_value_parameter(std::string p) {
   std::string c = p;
   return lookup(c) + lookup(p);
 }
+int (*keeps_signature)(std::string) = from_value_parameter;
 int static_copy(const std::string &s) {
   static std::string c = s;
   return lookup(c);

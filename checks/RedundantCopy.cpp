@@ -195,14 +195,16 @@ private:
   }
 
   // No call while q is live may free or reuse memory s could point into:
-  // no release but q's own, no realloc, no static-buffer function.
+  // no release but q's own, no realloc, no static-buffer function, and no
+  // call through a pointer (a user callback may do anything: sqlite3
+  // copies a collation name before handing it to one).
   bool noCallChangesSource() {
     RegionCalls Calls(SM, SourceRange(Site.Start->getBeginLoc(), Site.Last));
     Calls.TraverseStmt(const_cast<Stmt *>(Body.function().getBody()));
     for (const CallExpr *Call : Calls.Calls) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee)
-        continue;
+        return false;
       if (reusesStaticBuffer(*Callee) || Model.isGrow(*Call))
         return false;
       if (Model.releasingFamilies(*Callee).empty())

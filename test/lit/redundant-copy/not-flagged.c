@@ -138,6 +138,17 @@ int other_release(struct entry *e) {
   return r;
 }
 
+// A callback runs while the copy is live: it may change anything (sqlite3's
+// callCollNeeded copies the name before handing it to the user's code).
+struct db { void (*needed)(void *arg, const char *name); void *arg; };
+void call_needed(struct db *db, const char *name) {
+  char *external = strdup(name);
+  if (!external)
+    return;
+  db->needed(db->arg, external);
+  free(external);
+}
+
 // Static buffers: a later call overwrites what the source points to.
 int static_buffer(time_t a, time_t b) {
   const char *s = ctime(&a);

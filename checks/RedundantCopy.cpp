@@ -232,11 +232,10 @@ std::vector<std::string> RedundantCopyCheck::strdupNames() const {
   return Names;
 }
 
+// Every C form starts with an allocation (strdup, or the malloc that
+// memcpy fills): bodies that only copy with memcpy are never walked.
 std::vector<std::string> RedundantCopyCheck::triggers() const {
-  std::vector<std::string> Names = strdupNames();
-  for (const char *Name : FillNames)
-    Names.push_back(Name);
-  return Names;
+  return Ctx.Allocators.allocatorNames();
 }
 
 void RedundantCopyCheck::registerMatchers(MatchFinder &Finder) {
@@ -328,10 +327,20 @@ void RedundantCopyCheck::judgeFill(const CallExpr &Fill) {
   SourceLocation Loc = Fill.getBeginLoc();
   if (Fill.getNumArgs() < 2 || Loc.isMacroID() || !wants(Loc))
     return;
+  // Cheap tests first (memcpy is everywhere): a local pointer filled from
+  // a local, holding an allocation or nothing yet.
   const auto *DestRef = dyn_cast<DeclRefExpr>(Fill.getArg(0)->IgnoreParenImpCasts());
   const auto *Q = DestRef ? dyn_cast<VarDecl>(DestRef->getDecl()) : nullptr;
+  if (!Q || !Q->hasLocalStorage() || isa<ParmVarDecl>(Q) || !localVariable(Fill.getArg(1)))
+    return;
+  if (const Expr *Init = Q->getInit()) {
+    const auto *Call = dyn_cast<CallExpr>(ignoreCastsAndCleanups(Init));
+    if (Call ? !Ctx.Allocators.allocation(*Call)
+             : !Init->isNullPointerConstant(Ctx.AST, Expr::NPC_ValueDependentIsNotNull))
+      return;
+  }
   const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(Fill);
-  if (!Q || !Body)
+  if (!Body)
     return;
   // The allocation q holds: its initialiser, or its one assignment.
   const Expr *Definition = Q->getInit();

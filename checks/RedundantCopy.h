@@ -18,6 +18,7 @@
 
 namespace clang {
 class CXXForRangeStmt;
+class CXXMemberCallExpr;
 } // namespace clang
 
 namespace memrules {
@@ -49,6 +50,7 @@ private:
   void registerCxxMatchers(clang::ast_matchers::MatchFinder &Finder);
   void runCxx(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void judgeLocalCopy(const clang::VarDecl &Copy);
+  void judgeAccessorCopy(const clang::VarDecl &Copy, const clang::CXXMemberCallExpr &Call);
   void judgeRangeFor(const clang::CXXForRangeStmt &Loop);
   void judgeParameters(const clang::FunctionDecl &F);
   bool noMutationAfter(const FunctionBody &Body, const clang::VarDecl &Copy);

@@ -212,6 +212,8 @@ void RedundantCopyCheck::judgeLocalCopy(const VarDecl &Copy) {
       Copy.getType()->isReferenceType() || Loc.isMacroID() || !Copy.getIdentifier())
     return;
   const Expr *From = copiedObject(Copy.getInit(), Copy.getType());
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(From))
+    return judgeAccessorCopy(Copy, *Call);
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(From);
   const auto *Source = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Source || !Source->hasLocalStorage() || Source->getType().isVolatileQualified() ||
@@ -237,6 +239,41 @@ void RedundantCopyCheck::judgeLocalCopy(const VarDecl &Copy) {
   F.Notes.push_back({Source->getLocation(), "'" + From_ + "' is declared here"});
   F.Owner = &Body->function();
   F.InLoop = Body->innermostLoop(From) != nullptr;
+  Ctx.Report.report(F);
+}
+
+// T copy = obj.get(); where get() returns a const reference into a named
+// object (never a temporary, whose reference would dangle), and nothing
+// may change while the copy is in use.
+void RedundantCopyCheck::judgeAccessorCopy(const VarDecl &Copy, const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const Expr *Object = Call.getImplicitObjectArgument();
+  SourceLocation Loc = Copy.getLocation();
+  if (!Method || !isConstReference(Method->getReturnType()) || !Object)
+    return;
+  Object = Object->IgnoreParenImpCasts();
+  const auto *ObjectRef = dyn_cast<DeclRefExpr>(Object);
+  if (!isa<CXXThisExpr>(Object) && !(ObjectRef && isa<VarDecl>(ObjectRef->getDecl())))
+    return;
+  for (const Expr *Arg : Call.arguments()) {
+    const Expr *Plain = Arg->IgnoreParenImpCasts();
+    if (Plain->getType()->isRecordType() && !isa<DeclRefExpr>(Plain))
+      return; // a temporary argument may be what the reference points into
+  }
+  if (!isExpensive(Copy.getType(), Loc) || !wants(Loc))
+    return;
+  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(Call);
+  if (!Body || !isOnlyReadIn(Copy, *Body->function().getBody()) ||
+      !noMutationAfter(*Body, Copy))
+    return;
+  std::string Name = Copy.getName().str(), Type = spelled(Copy);
+  Finding F = finding(Loc, "'" + Name + "' copies the '" + Type + "' that '" +
+                               Method->getNameAsString() +
+                               "()' returns by const reference although nothing changes "
+                               "while it is used; bind 'const " +
+                               Type + " &" + Name + "' instead of copying");
+  F.Owner = &Body->function();
+  F.InLoop = Body->innermostLoop(&Call) != nullptr;
   Ctx.Report.report(F);
 }
 

@@ -46,3 +46,14 @@ int via_reference(const std::string &name) { // expected-note {{'name' is declar
   std::string copy = name; // expected-warning {{'copy' copies 'name' (a 'std::string') although neither is changed afterwards}}
   return lookup(copy) + (int)copy.size();
 }
+
+// A local copy of what an accessor returns by const reference, on a named
+// object, with nothing changed while the copy lives.
+struct User {
+  std::string name_;
+  const std::string &name() const { return name_; }
+};
+int greet(const User &u) {
+  std::string n = u.name(); // expected-warning {{'n' copies the 'std::string' that 'name()' returns by const reference although nothing changes while it is used; bind 'const std::string &n' instead of copying}}
+  return lookup(n);
+}

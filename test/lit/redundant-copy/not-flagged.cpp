@@ -143,3 +143,21 @@ struct Holder {
     return lookup(v);
   }
 };
+
+// Accessor copies: of a temporary (a reference would dangle), or while
+// the object may change.
+struct User {
+  std::string name_;
+  const std::string &name() const { return name_; }
+  void rename(const std::string &n) { name_ = n; }
+};
+User make_user();
+int of_temporary() {
+  std::string n = make_user().name();
+  return lookup(n);
+}
+int renamed(User &u) {
+  std::string old = u.name();
+  u.rename("x");
+  return lookup(old);
+}

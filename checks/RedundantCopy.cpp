@@ -89,16 +89,6 @@ public:
   std::vector<const CallExpr *> Calls;
 };
 
-class VariablesIn : public RecursiveASTVisitor<VariablesIn> {
-public:
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      Vars.push_back(Var);
-    return true;
-  }
-  std::vector<const VarDecl *> Vars;
-};
-
 class CopyJudge {
 public:
   CopyJudge(CopySite &Site, const FunctionBody &Body, const AllocatorModel &Model)
@@ -169,19 +159,25 @@ private:
   // taken from) while q is live.
   bool sourceUnchanged() {
     const VarDecl &S = *Site.S;
-    std::vector<const VarDecl *> Roots = {&S};
-    VariablesIn Origins;
+    std::vector<const VarDecl *> Roots = {&S}, Origins;
+    bool UsesThis = false;
+    auto AddOrigins = [&](const Expr *From) {
+      for (const VarDecl *Var : variablesIn(*From, UsesThis))
+        Origins.push_back(Var);
+    };
     if (S.getInit() && !isa<ParmVarDecl>(S))
-      Origins.TraverseStmt(const_cast<Expr *>(S.getInit()));
+      AddOrigins(S.getInit());
     for (const VarUse &Use : findUses(S, *Body.function().getBody(), Body)) {
       if (Use.Kind == UseKind::AddressTaken || Use.Kind == UseKind::Stored ||
           Use.Ref->refersToEnclosingVariableOrCapture())
         return false;
       if (Use.Kind == UseKind::Assigned)
         if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Body.parent(Use.Ref)))
-          Origins.TraverseStmt(Assign->getRHS());
+          AddOrigins(Assign->getRHS());
     }
-    for (const VarDecl *Root : Origins.Vars) {
+    if (UsesThis)
+      return false; // a member of the object: any method may change it
+    for (const VarDecl *Root : Origins) {
       // A global may change under any call; not judged.
       if (!Root->hasLocalStorage())
         return false;

@@ -6,9 +6,10 @@
 // strndup(s, strlen(s))), or `q = malloc(n)` filled by memcpy(q, s, n) /
 // strcpy(q, s), where q is only read and then freed in the function, and
 // nothing may change or free s while q is live.
-// C++ (RedundantCopyCxx.cpp): a local copy-constructed from another local or
-// a const reference that neither side changes afterwards; a range-for loop
-// variable copied by value and only read; a by-value parameter only read.
+// C++ (RedundantCopyCxx.cpp): a local copy-constructed from another local,
+// a const reference, or a method's const reference result, that nothing
+// changes while the copy is used; a range-for loop variable copied by value
+// and only read; a by-value parameter only read.
 // Expensive means not trivially copyable, or larger than max-trivial-bytes.
 #ifndef MEMRULES_CHECKS_REDUNDANTCOPY_H
 #define MEMRULES_CHECKS_REDUNDANTCOPY_H

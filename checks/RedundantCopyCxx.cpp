@@ -3,6 +3,8 @@
 // reference, each of an expensive type and only read.
 #include "RedundantCopy.h"
 
+#include "analysis/ReadOnlyUses.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -46,21 +48,6 @@ std::string spelled(const VarDecl &V) {
   Policy.SuppressScope = false;
   return V.getType().getLocalUnqualifiedType().getAsString(Policy);
 }
-
-class VariablesAndThis : public RecursiveASTVisitor<VariablesAndThis> {
-public:
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      Vars.push_back(Var);
-    return true;
-  }
-  bool VisitCXXThisExpr(CXXThisExpr *) {
-    UsesThis = true;
-    return true;
-  }
-  std::vector<const VarDecl *> Vars;
-  bool UsesThis = false;
-};
 
 // Could Call change an object the caller can name: a non-const method, or
 // a callee taking a non-const reference or pointer, or an unknown callee?
@@ -176,12 +163,12 @@ void RedundantCopyCheck::judgeRangeFor(const CXXForRangeStmt &Loop) {
   // must only be read in the loop (a temporary range has no other name).
   const Expr *Range = Loop.getRangeInit();
   if (!Range->isPRValue()) {
-    VariablesAndThis Roots;
-    Roots.TraverseStmt(const_cast<Expr *>(Range));
+    bool UsesThis = false;
+    std::vector<const VarDecl *> Roots = variablesIn(*Range, UsesThis);
     const auto *Method = dyn_cast<CXXMethodDecl>(&Body->function());
-    if (Roots.UsesThis && !(Method && Method->isConst()))
+    if (UsesThis && !(Method && Method->isConst()))
       return;
-    for (const VarDecl *Root : Roots.Vars)
+    for (const VarDecl *Root : Roots)
       if (!Root->hasLocalStorage() || !isOnlyReadIn(*Root, *Loop.getBody()))
         return;
   }

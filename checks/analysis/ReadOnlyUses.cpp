@@ -6,6 +6,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/StringSet.h"
@@ -187,6 +188,30 @@ bool onlyReads(const DeclRefExpr &Ref, const FunctionBody &Body) {
   if (Ref.refersToEnclosingVariableOrCapture())
     return false; // a lambda or block: when it runs is not known
   return lvalueReadOnly(&Ref, Body);
+}
+
+namespace {
+class VariableCollector : public RecursiveASTVisitor<VariableCollector> {
+public:
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      Vars.push_back(Var);
+    return true;
+  }
+  bool VisitCXXThisExpr(CXXThisExpr *) {
+    UsesThis = true;
+    return true;
+  }
+  std::vector<const VarDecl *> Vars;
+  bool UsesThis = false;
+};
+} // namespace
+
+std::vector<const VarDecl *> variablesIn(const Stmt &S, bool &UsesThis) {
+  VariableCollector Collector;
+  Collector.TraverseStmt(const_cast<Stmt *>(&S));
+  UsesThis = UsesThis || Collector.UsesThis;
+  return Collector.Vars;
 }
 
 bool reusesStaticBuffer(const FunctionDecl &F) {

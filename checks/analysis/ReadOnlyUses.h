@@ -6,8 +6,12 @@
 #ifndef MEMRULES_CHECKS_ANALYSIS_READONLYUSES_H
 #define MEMRULES_CHECKS_ANALYSIS_READONLYUSES_H
 
+#include <vector>
+
 namespace clang {
 class CallExpr;
+class Stmt;
+class VarDecl;
 class DeclRefExpr;
 class FunctionDecl;
 } // namespace clang
@@ -30,6 +34,10 @@ bool onlyReads(const clang::DeclRefExpr &Ref, const FunctionBody &Body);
 // the environment getenv's results point into (setenv, putenv): a string
 // obtained from one may change under a later call without being named.
 bool reusesStaticBuffer(const clang::FunctionDecl &F);
+
+// The variables S names, and whether it uses `this`: what a copy's source
+// was computed from, whose change would change the source.
+std::vector<const clang::VarDecl *> variablesIn(const clang::Stmt &S, bool &UsesThis);
 
 } // namespace memrules
 

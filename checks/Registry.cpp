@@ -13,6 +13,7 @@
 #include "NestedAlloc.h"
 #include "OversizedUnion.h"
 #include "ReallocLeak.h"
+#include "RedundantCopy.h"
 #include "SizeofMismatch.h"
 #include "SmallByRef.h"
 #include "SmallHeapAlloc.h"
@@ -63,6 +64,8 @@ static std::unique_ptr<Check> createCheck(mr_rule_id Rule, CheckContext &Ctx) {
     return std::make_unique<NestedAllocCheck>(Ctx);
   case MR_RULE_SUBSTRING_COPY:
     return std::make_unique<SubstringCopyCheck>(Ctx);
+  case MR_RULE_REDUNDANT_COPY:
+    return std::make_unique<RedundantCopyCheck>(Ctx);
   case MR_RULE_COUNT:
     break;
   }

@@ -425,6 +425,10 @@ class ReferenceJudge {
 public:
   ReferenceJudge(const VarDecl &Var, bool (*Judge)(UseChain &))
       : Var(Var), Judge(Judge) {}
+  // Judge only the references for which Wanted says yes.
+  ReferenceJudge(const VarDecl &Var, bool (*Judge)(UseChain &),
+                 llvm::function_ref<bool(const DeclRefExpr &)> Wanted)
+      : Var(Var), Judge(Judge), Wanted(Wanted) {}
 
   bool run(const Stmt *Body) {
     walk(Body);
@@ -436,7 +440,7 @@ private:
     if (!S || !Ok)
       return;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-      if (Ref->getDecl() == &Var) {
+      if (Ref->getDecl() == &Var && (!Wanted || Wanted(*Ref))) {
         UseChain Chain(Ancestors, Ref);
         Ok = Closures == 0 && Judge(Chain);
       }
@@ -455,6 +459,7 @@ private:
 
   const VarDecl &Var;
   bool (*Judge)(UseChain &);
+  llvm::function_ref<bool(const DeclRefExpr &)> Wanted;
   llvm::SmallVector<const Stmt *, 32> Ancestors;
   unsigned Closures = 0;
   bool Ok = true;
@@ -479,6 +484,13 @@ bool isOnlyRead(const ParmVarDecl &P, const FunctionDecl &F) {
     return objectReadOnly(Chain, Mode::Value);
   });
   return judgeFunction(Judge, F);
+}
+
+bool isOnlyReadIn(const VarDecl &V, const Stmt &Scope,
+                  llvm::function_ref<bool(const DeclRefExpr &)> Wanted) {
+  ReferenceJudge Judge(
+      V, [](UseChain &Chain) { return objectReadOnly(Chain, Mode::Value); }, Wanted);
+  return Judge.run(&Scope);
 }
 
 bool onlyReadsPointee(const ParmVarDecl &P, const FunctionDecl &F) {

@@ -18,7 +18,9 @@ namespace clang {
 class ASTContext;
 class Decl;
 class FunctionDecl;
+class DeclRefExpr;
 class ParmVarDecl;
+class VarDecl;
 class Stmt;
 } // namespace clang
 
@@ -75,6 +77,11 @@ private:
 // in a lambda or block? Anything the scan does not recognise counts as a
 // modification.
 bool isOnlyRead(const clang::ParmVarDecl &P, const clang::FunctionDecl &F);
+
+// The same question of a local object V (a copy, a range-for variable, its
+// source) inside Scope, for the references Wanted accepts (all if empty).
+bool isOnlyReadIn(const clang::VarDecl &V, const clang::Stmt &Scope,
+                  llvm::function_ref<bool(const clang::DeclRefExpr &)> Wanted = {});
 
 // Is the pointer or reference parameter P only used to read what it points
 // to: `p->x`, `(*p).x`, `*p` copied, `p->arr[i]` (or `r.x` for a

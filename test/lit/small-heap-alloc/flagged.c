@@ -108,3 +108,15 @@ int once(void) {
   } while (0);
   return r;
 }
+
+// Released by a wrapper the TU defines: an inferred deallocator of libc's
+// family counts as the release.
+static void release_block(void *p) { free(p); }
+int freed_by_wrapper(void) {
+  char *p = malloc(8); // expected-warning {{'p' holds 8 bytes from malloc()}}
+  if (!p)
+    return -1;
+  p[0] = 0;
+  release_block(p); // expected-note {{'p' is freed here}}
+  return 0;
+}

@@ -25,7 +25,7 @@ struct node *g_last;
 void consume(char *p); // unknown, non-const: may keep it
 int register_name(const char *name); // unknown: may keep it, const or not
 int use(const char *p);
-void release(void *p) { free(p); }
+void release(void *p); // defined elsewhere: not known to free
 
 // A size known only at run time.
 int runtime_size(size_t n) {
@@ -156,7 +156,7 @@ int not_freed(void) {
   return use(p);
 }
 
-// Freed by a helper, not by the family's deallocator itself.
+// Freed by a helper the TU does not define: it may keep the block.
 int freed_by_helper(void) {
   char *p = malloc(8);
   if (!p)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command (and what .ci/run calls): install what is
 # missing, build memrules against LLVM 19 and LLVM 14, run the C unit tests
-# and the lit suite against both, and end with "N passed, N failed".
+# and the lit suite against both, again with ASan and UBSan against LLVM 19,
+# run each fuzz target for 30 s, and end with "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -22,6 +23,20 @@ count_lit() {
   failed=$((failed + f))
 }
 
+# Adds ctest's "N% tests passed, N tests failed out of N" from a log.
+count_ctest() {
+  local p total bad
+  p=$(grep -oE '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "$1" | tail -1)
+  if [ -z "$p" ]; then
+    failed=$((failed + 1))
+    return
+  fi
+  total=$(echo "$p" | grep -oE '[0-9]+$')
+  bad=$(echo "$p" | sed -E 's/.* ([0-9]+) tests failed.*/\1/')
+  passed=$((passed + total - bad))
+  failed=$((failed + bad))
+}
+
 for major in 19 14; do
   build=build-test-llvm$major
   echo "=== LLVM $major: configure and build ($build) ==="
@@ -35,21 +50,42 @@ for major in 19 14; do
     echo "=== C unit tests ==="
     log=$(mktemp)
     (cd "$build" && ctest --output-on-failure -E '^lit$') | tee "$log"
-    p=$(grep -oE '[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1)
-    if [ -n "$p" ]; then
-      total=$(echo "$p" | grep -oE '[0-9]+$')
-      bad=$(echo "$p" | sed -E 's/.* ([0-9]+) tests failed.*/\1/')
-      passed=$((passed + total - bad))
-      failed=$((failed + bad))
-    else
-      failed=$((failed + 1))
-    fi
+    count_ctest "$log"
   fi
   echo "=== lit suite against clang $major ==="
   log=$(mktemp)
   python3 "$lit" -sv "$build/test/lit" 2>&1 | tee "$log"
   count_lit "$log"
 done
+
+# The plugin, the tool and the unit tests again with ASan and UBSan
+# (docs/hardening.md): the unit tests with leak checking, the lit suite with
+# the sanitized plugin loaded into clang-19.
+build=build-test-sanitized
+echo "=== sanitized (ASan + UBSan) build against LLVM 19 ($build) ==="
+if cmake -S . -B "$build" -G Ninja -DMEMRULES_SANITIZE=ON >/dev/null &&
+   cmake --build "$build"; then
+  echo "=== sanitized C unit tests ==="
+  log=$(mktemp)
+  (cd "$build" && ctest --output-on-failure -E '^lit$') | tee "$log"
+  count_ctest "$log"
+  echo "=== sanitized lit suite against clang 19 ==="
+  log=$(mktemp)
+  python3 "$lit" -sv "$build/test/lit" 2>&1 | tee "$log"
+  count_lit "$log"
+else
+  echo "sanitized build failed"
+  failed=$((failed + 1))
+fi
+
+# Every libFuzzer target briefly (bench/fuzz runs them for as long as asked):
+# one test per target.
+echo "=== fuzz targets, 30 s each ==="
+log=$(mktemp)
+bench/fuzz 30 2>&1 | tee "$log"
+passed=$((passed + $(grep -cE '^fuzz: [a-z_]+: no crash' "$log")))
+failed=$((failed + $(grep -cE '^fuzz: [a-z_]+ FAILED' "$log")))
+grep -qE '^fuzz: [a-z_]+: no crash' "$log" || failed=$((failed + 1))
 
 echo
 echo "$passed passed, $failed failed"

@@ -37,46 +37,45 @@ count_ctest() {
   failed=$((failed + bad))
 }
 
-for major in 19 14; do
-  build=build-test-llvm$major
-  echo "=== LLVM $major: configure and build ($build) ==="
-  if ! { cmake -S . -B "$build" -G Ninja -DMEMRULES_LLVM_VERSION=$major >/dev/null &&
-         cmake --build "$build"; }; then
-    echo "build against LLVM $major failed"
-    failed=$((failed + 1))
-    continue
-  fi
-  if [ "$major" = 19 ]; then
-    echo "=== C unit tests ==="
+# Runs the lit suite of build dir $1, whose plugin is for clang $2, and
+# first its C unit tests when $4 is "with-unit-tests" ($3 labels headings).
+run_tests() {
+  local build=$1 major=$2 label=$3 unit=$4 log
+  if [ "$unit" = with-unit-tests ]; then
+    echo "=== ${label}C unit tests ==="
     log=$(mktemp)
     (cd "$build" && ctest --output-on-failure -E '^lit$') | tee "$log"
     count_ctest "$log"
   fi
-  echo "=== lit suite against clang $major ==="
+  echo "=== ${label}lit suite against clang $major ==="
   log=$(mktemp)
   python3 "$lit" -sv "$build/test/lit" 2>&1 | tee "$log"
   count_lit "$log"
-done
+}
 
+# Configures and builds $1 with the cmake options that follow; counts a
+# failed build as a failure.
+build() {
+  local dir=$1
+  shift
+  echo "=== configure and build ($dir) ==="
+  if cmake -S . -B "$dir" -G Ninja "$@" >/dev/null && cmake --build "$dir"; then
+    return 0
+  fi
+  echo "build $dir failed"
+  failed=$((failed + 1))
+  return 1
+}
+
+build build-test-llvm19 -DMEMRULES_LLVM_VERSION=19 &&
+  run_tests build-test-llvm19 19 "" with-unit-tests
+build build-test-llvm14 -DMEMRULES_LLVM_VERSION=14 &&
+  run_tests build-test-llvm14 14 "" lit-only
 # The plugin, the tool and the unit tests again with ASan and UBSan
 # (docs/hardening.md): the unit tests with leak checking, the lit suite with
 # the sanitized plugin loaded into clang-19.
-build=build-test-sanitized
-echo "=== sanitized (ASan + UBSan) build against LLVM 19 ($build) ==="
-if cmake -S . -B "$build" -G Ninja -DMEMRULES_SANITIZE=ON >/dev/null &&
-   cmake --build "$build"; then
-  echo "=== sanitized C unit tests ==="
-  log=$(mktemp)
-  (cd "$build" && ctest --output-on-failure -E '^lit$') | tee "$log"
-  count_ctest "$log"
-  echo "=== sanitized lit suite against clang 19 ==="
-  log=$(mktemp)
-  python3 "$lit" -sv "$build/test/lit" 2>&1 | tee "$log"
-  count_lit "$log"
-else
-  echo "sanitized build failed"
-  failed=$((failed + 1))
-fi
+build build-test-sanitized -DMEMRULES_SANITIZE=ON &&
+  run_tests build-test-sanitized 19 "sanitized (ASan + UBSan) " with-unit-tests
 
 # Every libFuzzer target briefly (bench/fuzz runs them for as long as asked):
 # one test per target.

@@ -20,6 +20,8 @@
 // than guessed.
 #include "SizeofMismatch.h"
 
+#include "analysis/AllocationSites.h"
+
 #include "analysis/StmtWalk.h"
 #include "analysis/VarUses.h"
 
@@ -237,17 +239,28 @@ std::vector<std::string> SizeofMismatchCheck::triggers() const {
 std::vector<const Expr *> SizeofMismatchCheck::sizeOperands(const CallExpr &Call) const {
   if (!libcAllocator(Call).empty())
     return AllocatorModel::sizeOperands(Call);
-  // libc's own names are judged only as libc's functions (not pool::malloc).
+  // libc's own names are judged only as libc's functions (not pool::malloc);
+  // any other allocator of a family (a wrapper inferred into libc's family
+  // included) by where its declaration puts the size.
   const AllocatorFamily *Family = Ctx.Allocators.calleeFamily(Call);
-  if (Family && Family->Name != "libc")
-    return AllocatorModel::familySizeOperands(Call);
-  return {};
+  if (!Family)
+    return {};
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (Family->Name == "libc" && Callee && Callee->getIdentifier() &&
+      std::find(std::begin(AllocatorNames), std::end(AllocatorNames),
+                Callee->getName()) != std::end(AllocatorNames))
+    return {};
+  return AllocatorModel::familySizeOperands(Call);
 }
 
 void SizeofMismatchCheck::registerMatchers(MatchFinder &Finder) {
   std::vector<std::string> Names = triggers();
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  auto Alloc = callExpr(callee(functionDecl(hasAnyName(NameRefs)))).bind("call");
+  // Learned allocators (attributes, wrappers inferred in the TU) have names
+  // no list holds before parsing: ask the model too.
+  auto Alloc = callExpr(callee(functionDecl(
+                            anyOf(hasAnyName(NameRefs), isAllocatorIn(&Ctx.Allocators)))))
+                   .bind("call");
   // T *p = malloc(...);
   Finder.addMatcher(varDecl(hasInitializer(ignoringParenCasts(Alloc)),
                             unless(isExpansionInSystemHeader()))

@@ -4,6 +4,7 @@
 
 #include "analysis/ReadOnlyUses.h"
 #include "analysis/SourceText.h"
+#include "analysis/StmtWalk.h"
 #include "analysis/VarUses.h"
 
 #include "../plugin/Compat.h"
@@ -164,6 +165,16 @@ private:
     auto AddOrigins = [&](const Expr *From) {
       for (const VarDecl *Var : variablesIn(*From, UsesThis))
         Origins.push_back(Var);
+      // s may point into a buffer its producer reuses (a project's
+      // format_addr() with a static result): calling it again while q is
+      // live may rewrite s, which is why the copy was made.
+      // (An allocator's results are fresh blocks, never reused.)
+      forEachStmt(From, [this](const Stmt *E) {
+        if (const auto *Call = dyn_cast<CallExpr>(E))
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            if (!Model.allocates(*Callee))
+              Producers.insert(Callee->getCanonicalDecl());
+      });
     };
     if (S.getInit() && !isa<ParmVarDecl>(S))
       AddOrigins(S.getInit());
@@ -191,7 +202,8 @@ private:
   }
 
   // No call while q is live may free or reuse memory s could point into:
-  // no release but q's own, no realloc, no static-buffer function, and no
+  // no release but q's own, no realloc, no static-buffer function, no
+  // second call of the function s came from, and no
   // call through a pointer (a user callback may do anything: sqlite3
   // copies a collation name before handing it to one).
   bool noCallChangesSource() {
@@ -201,7 +213,8 @@ private:
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee)
         return false;
-      if (reusesStaticBuffer(*Callee) || Model.isGrow(*Call))
+      if (reusesStaticBuffer(*Callee) || Model.isGrow(*Call) ||
+          Producers.count(Callee->getCanonicalDecl()))
         return false;
       if (Model.releasingFamilies(*Callee).empty())
         continue;
@@ -216,6 +229,8 @@ private:
   const FunctionBody &Body;
   const AllocatorModel &Model;
   const SourceManager &SM;
+  // The functions whose results s was taken from.
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Producers;
 };
 
 } // namespace

@@ -72,3 +72,13 @@ int count_known(const char **names, int n) {
   }
   return known;
 }
+
+// The source's producer is not called again while the copy lives.
+const char *format_name(int id);
+int one_name(int id) {
+  const char *s = format_name(id); // expected-note {{'s' is declared here}}
+  char *q = strdup(s); // expected-warning {{'q' is a heap copy of 's'}}
+  int r = lookup(q);
+  free(q); // expected-note {{'q' is freed here}}
+  return r;
+}

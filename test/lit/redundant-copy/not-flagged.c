@@ -247,3 +247,16 @@ int field(const struct entry *e) {
 
 // In a system header.
 size_t from_header(const char *s) { return sys_len(s); }
+
+// A source taken from a function that may reuse its result's buffer (a
+// static, as inet_ntoa's): calling it again while the copy lives may
+// rewrite the source, so the copy is what keeps the first result.
+const char *format_addr(unsigned addr);
+int two_addresses(unsigned a, unsigned b) {
+  const char *s = format_addr(a);
+  char *first = strdup(s);
+  const char *second = format_addr(b);
+  int r = lookup(first) + lookup(second);
+  free(first);
+  return r;
+}

@@ -4,6 +4,7 @@
 #include "ReportSession.h"
 #include "Reporter.h"
 #include "Suppressions.h"
+#include "SystemHeaders.h"
 #include "TraversalPlan.h"
 #include "../checks/Check.h"
 #include "../checks/analysis/Wrappers.h"
@@ -27,7 +28,8 @@ class Consumer : public ASTConsumer {
 public:
   Consumer(CompilerInstance &CI, std::unique_ptr<PolicyBinding> PolicyIn,
            std::unique_ptr<ReportSession> SessionIn, const Arguments &Args)
-      : CI(CI), SM(CI.getSourceManager()), Policy(std::move(PolicyIn)),
+      : CI(CI), SM(CI.getSourceManager()),
+        System(SystemHeaders::attach(CI.getPreprocessor())), Policy(std::move(PolicyIn)),
         Session(std::move(SessionIn)),
         Report(CI.getDiagnostics(), SM, *Policy, Args.Werror),
         Suppress(SM, [this](SourceLocation Loc, std::string Message) {
@@ -59,7 +61,7 @@ public:
   }
 
   void HandleTagDeclDefinition(TagDecl *Tag) override {
-    if (SM.isInSystemHeader(SM.getExpansionLoc(Tag->getLocation())))
+    if (System.contains(Tag->getLocation()))
       return;
     for (auto &C : Checks)
       for (const std::string &Name : C->watchedNamesFor(*Tag))
@@ -68,7 +70,7 @@ public:
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group) {
-      if (SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      if (System.contains(D->getLocation()))
         continue;
       Plan.addTopLevel(D);
       Functions.addTopLevel(D);
@@ -261,6 +263,7 @@ private:
 
   CompilerInstance &CI;
   SourceManager &SM;
+  SystemHeaders &System; // owned by the preprocessor
   std::unique_ptr<PolicyBinding> Policy;
   std::unique_ptr<ReportSession> Session; // null: no report, no baseline
   Reporter Report;

@@ -1,10 +1,9 @@
 #include "PolicyDependencies.h"
 
-#include "Compat.h"
+#include "PortableCallbacks.h"
 
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
-#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
 #include <string>
@@ -28,7 +27,7 @@ namespace {
 // main source must stay the first input, because -MP writes an empty rule for
 // every input but the first, and that rule is what lets make go on when a
 // policy file is deleted.
-class Announcer : public PPCallbacks {
+class Announcer : public PortableCallbacks {
 public:
   Announcer(Preprocessor &PP, FileManager &Files, std::vector<std::string> Paths)
       : PP(PP), Files(Files), Paths(std::move(Paths)) {}
@@ -42,13 +41,6 @@ public:
                               SrcMgr::C_User);
     }
   }
-
-  // Overridden (to do nothing) only so that this class's vtable does not
-  // name PPCallbacks::HasInclude, whose symbol differs between clang
-  // versions: an unresolved vtable slot would make a wrong clang fail to load
-  // the plugin before its version guard can say why.
-  void HasInclude(SourceLocation, StringRef, bool, OptionalFileRef,
-                  SrcMgr::CharacteristicKind) override {}
 
 private:
   Preprocessor &PP;

@@ -22,18 +22,14 @@ void SystemHeaders::startRange(Offset At, SrcMgr::CharacteristicKind Kind) {
     Ranges.push_back({At, System});
 }
 
-void SystemHeaders::FileChanged(SourceLocation Loc, FileChangeReason Reason,
+void SystemHeaders::FileChanged(SourceLocation, FileChangeReason,
                                 SrcMgr::CharacteristicKind Kind, FileID) {
   // The macros expanded from now on expand in a file of this kind.
   startRange(SM.getNextLocalOffset(), Kind);
-  // A line marker or #line, or `#pragma GCC system_header`: the kind may
-  // change part-way through this file, so its own locations are asked of
-  // SourceManager, which knows where.
-  if (Reason == RenameFile || Reason == SystemHeaderPragma) {
-    KindChanges.insert(SM.getFileID(Loc));
-    FileBegin = 1;
-    FileEnd = 0;
-  }
+  // Line markers and `#pragma GCC system_header` come this way too, and
+  // may have changed the kind of the file asked last.
+  FileBegin = 1;
+  FileEnd = 0;
 }
 
 bool SystemHeaders::fileContains(SourceLocation Loc) {
@@ -42,7 +38,9 @@ bool SystemHeaders::fileContains(SourceLocation Loc) {
     return FileSystem;
   FileID File = SM.getFileID(Loc);
   bool System = SM.isInSystemHeader(Loc);
-  if (KindChanges.count(File))
+  // A file whose kind may change part-way is asked of SourceManager each
+  // time.
+  if (SM.getSLocEntry(File).getFile().hasLineDirectives())
     return System;
   FileSystem = System;
   FileBegin = SM.getLocForStartOfFile(File).getRawEncoding();

@@ -15,14 +15,14 @@
 //
 // Line markers (`# 1 "x.h" 3`, which every predefines buffer holds) and
 // `#pragma GCC system_header` change a file's kind part-way: a new range
-// starts there, and that file's own locations are never cached.
+// starts there, and the locations of a file with such line directives are
+// never cached.
 #ifndef MEMRULES_PLUGIN_SYSTEMHEADERS_H
 #define MEMRULES_PLUGIN_SYSTEMHEADERS_H
 
 #include "PortableCallbacks.h"
 
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/DenseSet.h"
 
 #include <vector>
 
@@ -59,7 +59,6 @@ private:
     bool System;
   };
   std::vector<Range> Ranges;
-  llvm::DenseSet<clang::FileID> KindChanges; // files of more than one kind
   // The extent of the file location asked last.
   Offset FileBegin = 1, FileEnd = 0;
   bool FileSystem = false;

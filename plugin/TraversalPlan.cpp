@@ -202,8 +202,10 @@ void TraversalPlan::place(Decl *D, const OffsetMap &Offsets,
   const Decl *Function = D;
   if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
     Function = Template->getTemplatedDecl();
-  // A prototype holds nothing a check looks for.
-  if (isa<FunctionDecl>(Function) && !hasBody(D))
+  // A prototype holds nothing a check looks for, nor does an enumeration
+  // or, in C, a typedef (C++ checks look at typedefs of std::variant).
+  if ((isa<FunctionDecl>(Function) && !hasBody(D)) || isa<EnumDecl>(D) ||
+      (isa<TypedefNameDecl>(D) && !PP.getLangOpts().CPlusPlus))
     return;
   if (hasBody(D) && !mentions(D, Offsets)) {
     if (!isa<FunctionDecl>(Function) && isa<CXXRecordDecl>(D))

@@ -4,8 +4,9 @@
 // identifiers that can start a finding (malloc, realloc, a policy's
 // allocators...), the preprocessor's token watcher notes where those appear
 // while the parser runs, and only the function bodies that contain one are
-// walked. Records, typedefs and globals are cheap and always walked;
-// prototypes hold nothing a check looks for and are skipped.
+// walked. Records, globals and C++ typedefs are cheap and always walked;
+// prototypes, enumerations and C typedefs hold nothing a check looks for
+// and are skipped.
 //
 // Some names only matter once the first pass has shown they do (the fields
 // string-enum found compared with a literal): those are watched, not

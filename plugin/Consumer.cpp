@@ -50,6 +50,7 @@ public:
         Plan.walkEveryBody();
     }
     Suppress.attach(CI.getPreprocessor());
+    System.onFileChange([this](bool InSystem) { Plan.lexingSystemHeader(InSystem); });
     Ctx.Plan = &Plan;
     for (auto &C : Checks) {
       C->registerMatchers(Finder);
@@ -90,7 +91,7 @@ public:
   void HandleTranslationUnit(ASTContext &AST) override {
     // Parsing is over: nothing may call back into this consumer any more.
     Suppress.detach(CI.getPreprocessor());
-    CI.getPreprocessor().setTokenWatcher(nullptr);
+    Plan.stopWatching();
     // Broken code gets no findings: the AST after an error is a guess, and
     // the user has the compiler's error to fix first.
     if (CI.getDiagnostics().hasUncompilableErrorOccurred())

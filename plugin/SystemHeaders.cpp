@@ -26,6 +26,8 @@ void SystemHeaders::FileChanged(SourceLocation, FileChangeReason,
                                 SrcMgr::CharacteristicKind Kind, FileID) {
   // The macros expanded from now on expand in a file of this kind.
   startRange(SM.getNextLocalOffset(), Kind);
+  if (FileChangeListener)
+    FileChangeListener(SrcMgr::isSystem(Kind));
   // Line markers and `#pragma GCC system_header` come this way too, and
   // may have changed the kind of the file asked last.
   FileBegin = 1;

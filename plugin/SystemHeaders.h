@@ -24,6 +24,7 @@
 
 #include "clang/Basic/SourceManager.h"
 
+#include <functional>
 #include <vector>
 
 namespace clang {
@@ -40,6 +41,12 @@ public:
 
   // SM.isInSystemHeader(SM.getExpansionLoc(Loc)).
   bool contains(clang::SourceLocation Loc);
+
+  // Calls Listener(System) at every file change, with whether the file
+  // lexed from then on is a system header.
+  void onFileChange(std::function<void(bool System)> Listener) {
+    FileChangeListener = std::move(Listener);
+  }
 
   void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
                    clang::SrcMgr::CharacteristicKind Kind,
@@ -62,6 +69,7 @@ private:
   // The extent of the file location asked last.
   Offset FileBegin = 1, FileEnd = 0;
   bool FileSystem = false;
+  std::function<void(bool)> FileChangeListener;
 };
 
 } // namespace memrules

@@ -63,15 +63,46 @@ unsigned TraversalPlan::filterBit(const IdentifierInfo *Name) {
 }
 
 void TraversalPlan::watch(const IdentifierInfo *Name, unsigned Role) {
-  bool First = Roles.empty();
   Roles[Name] |= Role;
   MaybeWatched.set(filterBit(Name));
-  if (!First)
+  if (!Watching) {
+    Watching = true;
+    installWatcher();
+  }
+}
+
+// Called for every token the parser receives, after macro expansion, so a
+// call hidden in a project macro is seen at the macro's use. Keywords carry
+// an IdentifierInfo too, so `new` and `delete` can be triggers. The filter
+// is tested here, before the call: most tokens are not watched names.
+void TraversalPlan::installWatcher() {
+  if (!Watching || InSystemHeader) {
+    PP.setTokenWatcher(nullptr);
     return;
-  // Called for every token the parser receives, after macro expansion, so
-  // a call hidden in a project macro is seen at the macro's use. Keywords
-  // carry an IdentifierInfo too, so `new` and `delete` can be triggers.
-  PP.setTokenWatcher([this](const Token &Tok) { onToken(Tok); });
+  }
+  PP.setTokenWatcher([this](const Token &Tok) {
+    const IdentifierInfo *Name = Tok.getIdentifierInfo();
+    if (Calling || Storing || (Name && MaybeWatched.test(filterBit(Name))))
+      onToken(Tok);
+  });
+}
+
+void TraversalPlan::lexingSystemHeader(bool System) {
+  if (System == InSystemHeader)
+    return;
+  InSystemHeader = System;
+  // A name whose next token is not seen: take it for a use other than a
+  // call, the cautious answer.
+  if (Calling)
+    Roles[Calling] |= OtherUse;
+  Calling = nullptr;
+  Storing = nullptr;
+  installWatcher();
+}
+
+void TraversalPlan::stopWatching() {
+  Watching = false;
+  installWatcher();
 }
 
 // One hash lookup per identifier token; the two small state machines look

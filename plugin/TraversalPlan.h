@@ -63,6 +63,14 @@ public:
   void namesIn(const clang::Decl &D,
                llvm::SmallVectorImpl<const clang::IdentifierInfo *> &Out) const;
 
+  // Whether the tokens lexed from now on come from a system header: those
+  // are not watched, as no check walks a system header's bodies. (Macros
+  // expand where they are used, so a system macro used in the project's
+  // code is watched.)
+  void lexingSystemHeader(bool System);
+  // Parsing is over: watch no more tokens.
+  void stopWatching();
+
   // Walk every function body, triggered or not.
   void walkEveryBody() { EveryBody = true; }
 
@@ -105,6 +113,7 @@ private:
     CountsLiterals = 16, // count `name = "..."` (watched names)
   };
   void watch(const clang::IdentifierInfo *Name, unsigned Role);
+  void installWatcher();
   void onToken(const clang::Token &Tok);
   OffsetMap offsetsOf(const IdentifierSet &Names) const;
   bool mentions(const clang::Decl *D, const OffsetMap &Offsets) const;
@@ -117,6 +126,8 @@ private:
   clang::Preprocessor &PP;
   clang::SourceManager &SM;
   bool EveryBody = false;
+  bool Watching = false; // something is watched, and parsing goes on
+  bool InSystemHeader = false;
   IdentifierSet Triggers; // walk the bodies that mention these
   llvm::DenseMap<const clang::IdentifierInfo *, unsigned> Roles;
   // A one-hash Bloom filter over the keys of Roles: most identifier tokens

@@ -406,6 +406,12 @@ const RecordDecl *sizeofRecord(const Expr *E) {
   return RD ? RD->getDefinition() : nullptr;
 }
 
+// Declared as a constant-size array: asked of every field and variable, so
+// one type test rather than a chain of generic matchers.
+AST_MATCHER(DeclaratorDecl, isConstantArray) {
+  return Node.getType()->isConstantArrayType();
+}
+
 } // namespace
 
 void StructPaddingCheck::registerMatchers(MatchFinder &Finder) {
@@ -414,9 +420,8 @@ void StructPaddingCheck::registerMatchers(MatchFinder &Finder) {
                         .bind("record"),
                     this);
   // Arrays of records: variables and fields of constant array type.
-  auto IsArray = hasType(hasCanonicalType(constantArrayType()));
-  Finder.addMatcher(varDecl(IsArray).bind("array"), this);
-  Finder.addMatcher(fieldDecl(IsArray).bind("array"), this);
+  Finder.addMatcher(varDecl(isConstantArray()).bind("array"), this);
+  Finder.addMatcher(fieldDecl(isConstantArray()).bind("array"), this);
   // Bulk allocations: n * sizeof(struct x) given to an allocator,
   // calloc(n, sizeof(struct x)), new T[n].
   std::vector<std::string> Allocators = Ctx.Allocators.allocatorNames();
@@ -604,6 +609,40 @@ bool StructPaddingCheck::hasEmptySubobject(const CXXRecordDecl *RD,
   return Result;
 }
 
+// What a reorder could save at most, in bytes: the padding of the declared
+// order. Known from the fields alone for a record without bit-fields,
+// bases, a vtable or attributes, whose alignment is its fields' largest,
+// so most records are let go before the compiler lays them out.
+static uint64_t paddingBound(const std::vector<FieldInfo> &Fields) {
+  uint64_t Align = 8, Used = 0;
+  std::vector<const FieldInfo *> Declared;
+  for (const FieldInfo &F : Fields) {
+    Align = std::max(Align, F.Align);
+    Used += F.Size;
+    Declared.push_back(&F);
+  }
+  std::vector<uint64_t> Offsets, VOffsets;
+  uint64_t Size = 0;
+  simulate(Declared, Frame(), Align, Offsets, VOffsets, Size);
+  return (Size - llvm::alignTo(Used, Align)) / 8;
+}
+
+static bool hasBasesOrVtable(const RecordDecl *RD) {
+  const auto *CXX = dyn_cast<CXXRecordDecl>(RD);
+  return CXX && (CXX->getNumBases() || CXX->isDynamicClass());
+}
+
+// The smallest saving judge() reports for RD: min-bytes, or for a record
+// the TU puts in arrays, the smaller min-bytes-in-arrays.
+uint64_t StructPaddingCheck::smallestSavingReported(const RecordDecl *RD,
+                                                    SourceLocation Loc) {
+  uint64_t MinBytes = option(MR_OPTION_STRUCT_PADDING_MIN_BYTES, Loc);
+  if (!Uses.count(RD))
+    return MinBytes;
+  return std::min<uint64_t>(MinBytes,
+                            option(MR_OPTION_STRUCT_PADDING_MIN_BYTES_IN_ARRAYS, Loc));
+}
+
 void StructPaddingCheck::judge(const RecordDecl *RD) {
   ASTContext &AST = Ctx.AST;
   SourceLocation Loc = RD->getIdentifier() ? RD->getLocation() : RD->getBeginLoc();
@@ -644,6 +683,10 @@ void StructPaddingCheck::judge(const RecordDecl *RD) {
     return;
   if (HasBitFields && (RD->isMsStruct(AST) ||
                        !AST.getTargetInfo().useBitFieldTypeAlignment()))
+    return;
+
+  if (!HasBitFields && !RD->hasAttrs() && !hasBasesOrVtable(RD) &&
+      paddingBound(Fields) < smallestSavingReported(RD, Loc))
     return;
 
   const ASTRecordLayout &Layout = AST.getASTRecordLayout(RD);

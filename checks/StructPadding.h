@@ -51,6 +51,8 @@ private:
   void findProducts(const clang::Expr *E, clang::SourceLocation Loc);
   void noteInitList(const clang::InitListExpr &Init);
   void judge(const clang::RecordDecl *RD);
+  uint64_t smallestSavingReported(const clang::RecordDecl *RD,
+                                  clang::SourceLocation Loc);
   // Has the class an empty class anywhere among its subobjects (itself, its
   // bases, its fields, recursively)? Such subobjects may not share an
   // offset with another of the same type, which moves fields and bases.

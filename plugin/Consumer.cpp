@@ -50,7 +50,10 @@ public:
         Plan.walkEveryBody();
     }
     Suppress.attach(CI.getPreprocessor());
-    System.onFileChange([this](bool InSystem) { Plan.lexingSystemHeader(InSystem); });
+    System.onFileChange([this](bool InSystem) {
+      Plan.lexingSystemHeader(InSystem);
+      Suppress.lexingSystemHeader(InSystem);
+    });
     Ctx.Plan = &Plan;
     for (auto &C : Checks) {
       C->registerMatchers(Finder);

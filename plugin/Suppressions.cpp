@@ -122,18 +122,21 @@ StringRef Suppressions::commentText(SourceRange Range) {
   SourceLocation Begin = Range.getBegin();
   if (!Begin.isFileID() || !Range.getEnd().isFileID())
     return {};
-  std::pair<FileID, unsigned> Start = SM.getDecomposedLoc(Begin);
-  if (Start.first != BufferFile) {
+  SourceLocation::UIntTy At = Begin.getRawEncoding();
+  if (At < BufferStart || At - BufferStart >= Buffer.size()) {
+    std::pair<FileID, unsigned> Start = SM.getDecomposedLoc(Begin);
     bool Invalid = false;
     StringRef Data = SM.getBufferData(Start.first, &Invalid);
-    BufferFile = Start.first;
     Buffer = Invalid ? StringRef() : Data;
+    BufferStart = At - Start.second;
   }
-  unsigned Length = Range.getEnd().getRawEncoding() - Begin.getRawEncoding();
-  return Buffer.substr(Start.second, Length);
+  unsigned Length = Range.getEnd().getRawEncoding() - At;
+  return Buffer.substr(At - BufferStart, Length);
 }
 
 bool Suppressions::HandleComment(Preprocessor &, SourceRange Range) {
+  if (InSystemHeader)
+    return false;
   SourceLocation Begin = Range.getBegin();
   StringRef Text = commentText(Range);
   size_t Ignore = find(Text, IgnoreMarker, strlen("memrules")); // the ':'

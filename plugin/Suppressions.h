@@ -45,6 +45,9 @@ public:
   void detach(clang::Preprocessor &PP);
 
   bool HandleComment(clang::Preprocessor &PP, clang::SourceRange Comment) override;
+  // Whether the comments lexed from now on are in a system header, where
+  // suppressions mean nothing: those are not read at all.
+  void lexingSystemHeader(bool System) { InSystemHeader = System; }
 
   // Does a comment at Loc or an attribute on Owner suppress Rule? Marks the
   // comment used.
@@ -82,8 +85,11 @@ private:
 
   clang::SourceManager &SM;
   Complaint Complain;
-  clang::FileID BufferFile; // the file whose text Buffer holds
+  // The text of the file the last comment was in, and where its locations
+  // begin.
   llvm::StringRef Buffer;
+  clang::SourceLocation::UIntTy BufferStart = 0;
+  bool InSystemHeader = false;
   std::vector<Comment> Comments;
   // (file, line) -> indexes into Comments
   llvm::DenseMap<std::pair<unsigned, unsigned>, std::vector<unsigned>> ByLine;

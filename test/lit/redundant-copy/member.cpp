@@ -3,6 +3,7 @@
 // use: a `const T &` would do. Then one case per skip clause.
 // RUN: %memrules --target=x86_64-linux-gnu -std=c++17 -fplugin-arg-memrules-policy=%S/Inputs/only.yaml -Xclang -verify %s
 
+#include <memory>
 #include <string.h>
 #include <string>
 #include <utility>
@@ -13,7 +14,7 @@ void take(std::string s);
 void take_rvalue(std::string &&s);
 
 struct Config {
-  std::string name; // expected-note 5 {{'name' is declared here}}
+  std::string name; // expected-note 6 {{'name' is declared here}}
   int level;
   void rename(const char *n) { name = n; }
 };
@@ -77,6 +78,14 @@ size_t view_length(View v);
 size_t viewed(const Config &c) {
   std::string n = c.name; // expected-warning {{'n' copies the member 'name'}}
   return view_length(n);
+}
+// Assigning unrelated scalars is no change, also in a loop.
+int summed(const Config &c) {
+  std::string n = c.name; // expected-warning {{'n' copies the member 'name'}}
+  int total = 0;
+  for (int i = 0; i < 2; ++i)
+    total += lookup(n);
+  return total;
 }
 int of_local() {
   Config c = load();
@@ -182,11 +191,13 @@ int by_mutable_pointer(Config *c) {
   std::string n = c->name;
   return lookup(n);
 }
-// A temporary object, a global object, a by-value parameter (the parameter
-// form judges it).
+// An object reached through a temporary (the shared_ptr may hold the last
+// reference: a `const std::string &` would dangle), a global object, a
+// by-value parameter (the parameter form judges it).
+std::shared_ptr<Config> shared_config();
 Config global_config;
 int of_temporary() {
-  std::string n = load().name;
+  std::string n = shared_config()->name;
   return lookup(n);
 }
 int of_global() {

@@ -57,7 +57,8 @@ bool RedundantCopyCheck::adviseContainers(llvm::ArrayRef<const CXXMemberCallExpr
     std::optional<StringKeyLookup> Lookup = stringKeyLookup(*Call, Ctx.AST);
     if (!Lookup || Lookup->Transparent)
       continue;
-    const Decl *Spelling = containerSpelling(*Call->getImplicitObjectArgument(), Ctx.AST);
+    const Decl *Spelling = containerSpelling(*Call->getImplicitObjectArgument(),
+                                             *Call->getMethodDecl()->getParent(), Ctx.AST);
     if (!Spelling)
       return false;
     (Lookup->Unordered ? Unordered : Ordered) = true;

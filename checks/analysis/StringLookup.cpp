@@ -199,7 +199,8 @@ std::optional<StringKeyLookup> stringKeyLookup(const CXXMemberCallExpr &Call,
   return Lookup;
 }
 
-const Decl *containerSpelling(const Expr &Object, const ASTContext &AST) {
+const Decl *containerSpelling(const Expr &Object, const CXXRecordDecl &Container,
+                              const ASTContext &AST) {
   const Expr *Plain = Object.IgnoreParenImpCasts();
   const ValueDecl *Named = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Plain))
@@ -217,6 +218,11 @@ const Decl *containerSpelling(const Expr &Object, const ASTContext &AST) {
     Spelling = Typedef->getDecl();
     T = Typedef->getDecl()->getUnderlyingType();
   }
+  // A class of the project's derived from the container spells it in its
+  // base list, for all its users: not taken.
+  const CXXRecordDecl *Spelled = T->getAsCXXRecordDecl();
+  if (!Spelled || Spelled->getCanonicalDecl() != Container.getCanonicalDecl())
+    return nullptr;
   SourceLocation Loc = Spelling->getLocation();
   const SourceManager &SM = AST.getSourceManager();
   if (Loc.isInvalid() || Loc.isMacroID() || SM.isInSystemHeader(Loc))

@@ -16,6 +16,7 @@ namespace clang {
 class ASTContext;
 class CXXMemberCallExpr;
 class CXXMethodDecl;
+class CXXRecordDecl;
 class Decl;
 class Expr;
 class QualType;
@@ -47,13 +48,15 @@ struct StringKeyLookup {
 std::optional<StringKeyLookup> stringKeyLookup(const clang::CXXMemberCallExpr &Call,
                                                const clang::ASTContext &AST);
 
-// The declaration whose written type names the container Object (the
-// receiver of a lookup) designates: the variable or field, or the project's
-// typedef or alias its type goes through. Null when Object is not a named
-// variable or field, or the type is deduced (`auto`) or spelled in a
-// system header or a macro: then nothing in the project's code says which
-// comparator to use.
-const clang::Decl *containerSpelling(const clang::Expr &Object, const clang::ASTContext &AST);
+// The declaration whose written type names Container, the class of the
+// object Object (the receiver of a lookup) designates: the variable or
+// field, or the project's typedef or alias its type goes through. Null when
+// Object is not a named variable or field, or the type is deduced (`auto`),
+// a class derived from the container, or spelled in a system header or a
+// macro: then no declaration of the project's says which comparator to use.
+const clang::Decl *containerSpelling(const clang::Expr &Object,
+                                     const clang::CXXRecordDecl &Container,
+                                     const clang::ASTContext &AST);
 
 // A std::string built from text a std::string_view could show in place:
 // `std::string(p)` (also `std::string{p}` and the implicit conversion) or

@@ -119,6 +119,11 @@ size_t unwritten(const char *p) {
   return local.count(std::string(p)) + table_ref().count(std::string(p)) +
          sys_table.count(std::string(p));
 }
+// A class of the project's derived from the container: its base list, for
+// all its users, would have to change.
+struct Settings : std::map<std::string, std::string> {};
+Settings settings;
+size_t derived(const char *p) { return settings.count(std::string(p)); }
 // A named key used for more than lookups, static, captured, or whose
 // source changes while it is in use.
 size_t key_used_otherwise(const char *p) {

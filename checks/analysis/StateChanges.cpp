@@ -80,6 +80,13 @@ bool isKnownPure(const CallExpr &Call) {
   return true;
 }
 
+// setenv, strtok, ctime...: they rewrite a buffer of their own (or the
+// environment) that a source may be pointing into.
+bool reusesStaticBuffer(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && memrules::reusesStaticBuffer(*Callee);
+}
+
 // A local object that is no way to the copy's source: not a root, nothing
 // of `this` in its initialiser, only read in the function, so nothing was
 // put in it that could lead back.
@@ -139,8 +146,9 @@ public:
 private:
   bool changes(const Stmt &S) const {
     if (const auto *Call = dyn_cast<CallExpr>(&S))
-      return mayMutate(*Call) || (R == Reach::Anywhere && !isKnownPure(*Call) &&
-                                  !isConstMethodOfUnrelatedLocal(*Call, Roots, Body));
+      return mayMutate(*Call) || reusesStaticBuffer(*Call) ||
+             (R == Reach::Anywhere && !isKnownPure(*Call) &&
+              !isConstMethodOfUnrelatedLocal(*Call, Roots, Body));
     if (const auto *B = dyn_cast<BinaryOperator>(&S))
       return B->isAssignmentOp() && !isUnrelatedScalar(B->getLHS(), Roots);
     if (const auto *U = dyn_cast<UnaryOperator>(&S))

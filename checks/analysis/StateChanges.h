@@ -24,8 +24,9 @@ bool mayMutate(const clang::CallExpr &Call);
 enum class Reach {
   // Only what the function names: a local, a `const` reference or pointer,
   // the object of a `const` method. A change is a call that may mutate
-  // (mayMutate), an assignment or increment of anything but an unrelated
-  // local, a move or a delete.
+  // (mayMutate) or that rewrites a libc static buffer or the environment
+  // (setenv, strtok, ctime...), an assignment or increment of anything but
+  // an unrelated scalar local, a move from a named object, or a delete.
   Named,
   // Any code that runs: the object of a non-const method, what a free
   // function returns by reference (global state, usually). Every call

@@ -8,6 +8,7 @@
 #include <memory_resource>
 #include <set>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -147,6 +148,12 @@ size_t captured_key(const char *p) {
 size_t source_written(char *p) {
   std::string key(p);
   p[0] = 'x';
+  return table.count(key);
+}
+size_t environment_changed() {
+  const char *home = getenv("HOME");
+  std::string key(home);
+  setenv("HOME", "/", 1);
   return table.count(key);
 }
 size_t source_reassigned(const char *p, const char *q) {

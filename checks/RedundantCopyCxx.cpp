@@ -96,21 +96,19 @@ bool objectReach(const Expr &Object, bool Arrow, const FunctionBody &Body, CopyS
 }
 
 // `copy = other` of a local or a `const` reference.
-std::optional<CopySource> fromVariable(const DeclRefExpr &Ref, const std::string &Type) {
-  const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
-  if (!Var || !Var->hasLocalStorage() || Var->getType().isVolatileQualified())
-    return std::nullopt;
-  bool Reference = Var->getType()->isReferenceType();
-  if (Reference ? !isConstReference(Var->getType()) : isa<ParmVarDecl>(Var))
-    return std::nullopt; // a by-value parameter is the parameter form's to judge
+std::optional<CopySource> fromVariable(const DeclRefExpr &Ref, const FunctionBody &Body,
+                                       const std::string &Type) {
   CopySource Source;
-  Source.What = "'" + Var->getName().str() + "' (a '" + Type + "')";
+  if (!objectReach(Ref, /*Arrow=*/false, Body, Source) || Source.Reaches != Reach::Named)
+    return std::nullopt;
+  const auto &Var = *cast<VarDecl>(Ref.getDecl());
+  Source.What = "'" + Var.getName().str() + "' (a '" + Type + "')";
   Source.Unchanged = "neither is changed afterwards";
-  Source.Declaration = Var;
-  // A const reference's object may also change under another name.
-  Source.Local = Var;
-  Source.Changeable = Reference;
-  Source.Roots = {Var};
+  Source.Declaration = &Var;
+  // The variable is only read; a const reference's object may also change
+  // under another name.
+  Source.Changeable = !Source.Local;
+  Source.Local = &Var;
   return Source;
 }
 
@@ -178,7 +176,7 @@ std::optional<CopySource> fromReturnedReference(const CallExpr &Call, const Func
 std::optional<CopySource> copySource(const Expr &From, const FunctionBody &Body,
                                      const std::string &Type, const std::string &Name) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(&From))
-    return fromVariable(*Ref, Type);
+    return fromVariable(*Ref, Body, Type);
   if (const auto *Member = dyn_cast<MemberExpr>(&From))
     return fromMember(*Member, Body, Type, Name);
   if (const auto *Call = dyn_cast<CallExpr>(&From))

@@ -177,7 +177,8 @@ private:
 // Where Copy is in use (see mayChangeWhileInUse): the end of that span.
 class UseSpan {
 public:
-  UseSpan(const FunctionBody &Body) : Body(Body), SM(Body.function().getASTContext().getSourceManager()) {}
+  explicit UseSpan(const FunctionBody &Body)
+      : Body(Body), SM(Body.function().getASTContext().getSourceManager()) {}
 
   SourceLocation endFor(const VarDecl &Copy) {
     follow(Copy, Copy.getInit());

@@ -13,7 +13,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -24,17 +23,6 @@ bool inSystemHeader(const Decl &D) {
   const SourceManager &SM = D.getASTContext().getSourceManager();
   SourceLocation Loc = D.getLocation();
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
-}
-
-// A standard container's begin(), end(), lookups: non-const overloads that
-// hand out a position and change nothing.
-bool isStdPosition(const CXXMethodDecl &Method) {
-  if (isAssociativeLookup(Method))
-    return true;
-  return Method.getIdentifier() && Method.getParent()->isInStdNamespace() &&
-         llvm::StringSwitch<bool>(Method.getName())
-             .Cases("begin", "end", "rbegin", "rend", true)
-             .Default(false);
 }
 
 // Could a value of type T run the project's code when a library function
@@ -274,7 +262,10 @@ bool mayMutate(const CallExpr &Call) {
   if (!Callee)
     return true;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
-    if (!Method->isStatic() && !Method->isConst() && !isStdPosition(*Method))
+    // An associative container's lookup changes nothing, and its iterator
+    // cannot reorder the elements (their keys are const), unlike begin()'s
+    // handed to std::sort.
+    if (!Method->isStatic() && !Method->isConst() && !isAssociativeLookup(*Method))
       return true;
   for (const ParmVarDecl *P : Callee->parameters()) {
     QualType T = P->getType();

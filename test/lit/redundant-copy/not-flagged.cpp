@@ -164,6 +164,15 @@ size_t passed_as_rvalue() {
   take_rvalue(std::string(b));
   return a.size();
 }
+// A reference into a vector that std::sort reorders through begin()'s
+// iterators.
+#include <algorithm>
+size_t sorted(std::vector<std::string> &v) {
+  const std::string &first = v[0];
+  std::string before = first;
+  std::sort(v.begin(), v.end());
+  return before.size() + first.size();
+}
 // Members as sources: see member.cpp.
 
 // Accessor copies: of a temporary (a reference would dangle), or while

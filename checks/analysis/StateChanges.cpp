@@ -149,7 +149,15 @@ private:
       if (Ctor->isMoveConstructor() && Construct->getNumArgs() > 0 &&
           !isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
         return true;
-      return R == Reach::Anywhere && !Ctor->isTrivial() && !inSystemHeader(*Ctor);
+      if (R == Reach::Named)
+        return false;
+      // The project's constructor, or a library one given the project's
+      // code to run (std::thread(&Foo::work, this)).
+      if (!inSystemHeader(*Ctor))
+        return !Ctor->isTrivial();
+      return llvm::any_of(Construct->arguments(), [](const Expr *Arg) {
+        return involvesProjectCode(Arg->getType());
+      });
     }
     return isa<CXXDeleteExpr>(S);
   }

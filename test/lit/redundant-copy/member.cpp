@@ -6,6 +6,7 @@
 #include <memory>
 #include <string.h>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -120,6 +121,15 @@ struct Account {
   int project_call() {
     std::string v = name;
     return lookup(v);
+  }
+  // ... and so may a library object given the project's code to run.
+  void work();
+  size_t threaded() {
+    std::string v = name;
+    std::thread worker(&Account::work, this);
+    size_t n = v.size();
+    worker.join();
+    return n;
   }
   // ... and so may a const method of *this.
   int own_const_method() {

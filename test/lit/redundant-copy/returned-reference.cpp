@@ -29,6 +29,21 @@ size_t name_length(int id) {
   return n.size();
 }
 
+// An accessor of *this in a const method: only what may mutate counts.
+struct Profile {
+  std::string name_;
+  const std::string &name() const { return name_; }
+  int greet_const() const {
+    std::string n = name(); // expected-warning {{'n' copies the 'std::string' that 'name()' returns by const reference}}
+    return lookup(n);
+  }
+  // In a non-const method any call of the project's code may reach *this.
+  int greet() {
+    std::string n = name();
+    return lookup(n);
+  }
+};
+
 // --- not flagged ---------------------------------------------------------
 
 // A call of the project's code while the copy lives: it may change what

@@ -7,15 +7,19 @@
 // strcpy(q, s), where q is only read and then freed in the function, and
 // nothing may change or free s while q is live.
 // C++ (RedundantCopyCxx.cpp): a local copy-constructed from another local,
-// a const reference, or a method's const reference result, that nothing
-// changes while the copy is used; a range-for loop variable copied by value
-// and only read; a by-value parameter only read.
+// a const reference, a member, or a method's or function's const reference
+// result, that nothing changes while the copy is used; a range-for loop
+// variable copied by value and only read; a by-value parameter only read.
+// C++, FF-5 (RedundantCopyLookup.cpp): a std::string built only to look a
+// key up in a std::string-keyed map or set, which could find it by view.
 // Expensive means not trivially copyable, or larger than max-trivial-bytes.
 #ifndef MEMRULES_CHECKS_REDUNDANTCOPY_H
 #define MEMRULES_CHECKS_REDUNDANTCOPY_H
 
 #include "Check.h"
 #include "analysis/ParamUses.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang {
 class CXXForRangeStmt;
@@ -51,14 +55,18 @@ private:
   void registerCxxMatchers(clang::ast_matchers::MatchFinder &Finder);
   void runCxx(const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void judgeLocalCopy(const clang::VarDecl &Copy);
-  void judgeAccessorCopy(const clang::VarDecl &Copy, const clang::CXXMemberCallExpr &Call);
   void judgeRangeFor(const clang::CXXForRangeStmt &Loop);
   void judgeParameters(const clang::FunctionDecl &F);
-  bool noMutationAfter(const FunctionBody &Body, const clang::VarDecl &Copy);
   bool isExpensive(clang::QualType T, clang::SourceLocation Loc);
+  // FF-5.
+  void judgeLookup(const clang::CXXMemberCallExpr &Call);
+  void judgeLookupKey(const clang::VarDecl &Key);
+  bool adviseContainers(llvm::ArrayRef<const clang::CXXMemberCallExpr *> Lookups,
+                        std::string &Cure, Finding &F);
 
   AddressTakenFunctions AddressTaken;
   bool ParametersJudged = false;
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> JudgedKeys;
 };
 
 } // namespace memrules

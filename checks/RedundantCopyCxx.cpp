@@ -4,12 +4,14 @@
 #include "RedundantCopy.h"
 
 #include "analysis/ReadOnlyUses.h"
+#include "analysis/StateChanges.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+
+#include <optional>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -49,66 +51,140 @@ std::string spelled(const VarDecl &V) {
   return V.getType().getLocalUnqualifiedType().getAsString(Policy);
 }
 
-// Could Call change an object the caller can name: a non-const method, or
-// a callee taking a non-const reference or pointer, or an unknown callee?
-bool mayMutate(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee)
-    return true;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
-    if (!Method->isStatic() && !Method->isConst())
-      return true;
-  for (const ParmVarDecl *P : Callee->parameters()) {
-    QualType T = P->getType();
-    if ((T->isReferenceType() || T->isPointerType()) &&
-        !T->getPointeeType().isConstQualified())
-      return true;
-  }
-  return Callee->isVariadic();
-}
-
-// Inside Region: a call that may change something, an assignment or
-// increment of anything, or a delete.
-class MutationFinder : public RecursiveASTVisitor<MutationFinder> {
-public:
-  MutationFinder(const SourceManager &SM, SourceRange Region) : SM(SM), Region(Region) {}
-  bool VisitStmt(Stmt *S) {
-    SourceLocation At = S->getBeginLoc();
-    if (Found || SM.isBeforeInTranslationUnit(At, Region.getBegin()) ||
-        SM.isBeforeInTranslationUnit(Region.getEnd(), At))
-      return true;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      Found = mayMutate(*Call);
-    else if (const auto *B = dyn_cast<BinaryOperator>(S))
-      Found = B->isAssignmentOp();
-    else if (const auto *U = dyn_cast<UnaryOperator>(S))
-      Found = U->isIncrementDecrementOp();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-      Found = !Construct->getConstructor() ||
-              Construct->getConstructor()->isMoveConstructor();
-    else
-      Found = isa<CXXDeleteExpr>(S);
-    return true;
-  }
-  const SourceManager &SM;
-  SourceRange Region;
-  bool Found = false;
+// Where a local copy comes from, and what must hold while it is in use.
+struct CopySource {
+  std::string What;      // for the message: "'items' (a 'T')"
+  std::string Unchanged; // "neither is changed afterwards"
+  const NamedDecl *Declaration = nullptr; // the source's, for a note
+  // A local object the copy reads: nothing may change it in the function.
+  const VarDecl *Local = nullptr;
+  // Otherwise (or also): nothing that reaches it as Reaches says may run
+  // while the copy is in use.
+  bool Changeable = false;
+  Reach Reaches = Reach::Named;
+  std::vector<const VarDecl *> Roots;
 };
 
-} // namespace
-
-// From Copy's declaration to its last use, may anything be changed?
-bool RedundantCopyCheck::noMutationAfter(const FunctionBody &Body, const VarDecl &Copy) {
-  SourceLocation Last = Copy.getLocation();
-  const SourceManager &SM = Ctx.AST.getSourceManager();
-  for (const DeclRefExpr *Ref : Body.references(Copy))
-    if (SM.isBeforeInTranslationUnit(Last, Ref->getEndLoc()))
-      Last = Ref->getEndLoc();
-  SourceLocation After = Copy.getInit()->getEndLoc();
-  MutationFinder Finder(SM, SourceRange(After, Last));
-  Finder.TraverseStmt(const_cast<Stmt *>(Body.function().getBody()));
-  return !Finder.Found;
+// The object a member or a method is reached through: `this`, a local, a
+// reference, a pointer (Arrow). Who can change it: a non-const method's
+// `this`, a non-const reference or pointer are reached from anywhere; a
+// local object only through its name. Globals, temporaries and by-value
+// parameters (judged as parameters) are not taken.
+bool objectReach(const Expr &Object, bool Arrow, const FunctionBody &Body, CopySource &Source) {
+  if (isa<CXXThisExpr>(Object)) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(&Body.function());
+    Source.Reaches = Method && Method->isConst() ? Reach::Named : Reach::Anywhere;
+    return true;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(&Object);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->getType().isVolatileQualified())
+    return false;
+  Source.Roots = {Var};
+  QualType T = Var->getType();
+  if (Arrow || T->isReferenceType()) {
+    if (Arrow && !T->isPointerType())
+      return false;
+    Source.Reaches =
+        T->getPointeeType().isConstQualified() ? Reach::Named : Reach::Anywhere;
+    return true;
+  }
+  if (isa<ParmVarDecl>(Var))
+    return false;
+  Source.Local = Var;
+  return true;
 }
+
+// `copy = other` of a local or a `const` reference.
+std::optional<CopySource> fromVariable(const DeclRefExpr &Ref, const FunctionBody &Body,
+                                       const std::string &Type) {
+  CopySource Source;
+  if (!objectReach(Ref, /*Arrow=*/false, Body, Source) || Source.Reaches != Reach::Named)
+    return std::nullopt;
+  const auto &Var = *cast<VarDecl>(Ref.getDecl());
+  Source.What = "'" + Var.getName().str() + "' (a '" + Type + "')";
+  Source.Unchanged = "neither is changed afterwards";
+  Source.Declaration = &Var;
+  // The variable is only read; a const reference's object may also change
+  // under another name.
+  Source.Changeable = !Source.Local;
+  Source.Local = &Var;
+  return Source;
+}
+
+// `copy = value_`, `this->value_`, `other.field`, `p->field`, or a field
+// of a field of these; not a mutable one, which a const method may change.
+std::optional<CopySource> fromMember(const MemberExpr &Member, const FunctionBody &Body,
+                                     const std::string &Type, const std::string &Name) {
+  const auto *Field = dyn_cast<FieldDecl>(Member.getMemberDecl());
+  const MemberExpr *Outer = &Member;
+  while (true) {
+    const auto *Part = dyn_cast<FieldDecl>(Outer->getMemberDecl());
+    if (!Part || Part->isMutable() || Part->getType().isVolatileQualified())
+      return std::nullopt;
+    const auto *Inner = dyn_cast<MemberExpr>(Outer->getBase()->IgnoreParenImpCasts());
+    if (Outer->isArrow() || !Inner)
+      break;
+    Outer = Inner;
+  }
+  CopySource Source;
+  if (!objectReach(*Outer->getBase()->IgnoreParenImpCasts(), Outer->isArrow(), Body, Source))
+    return std::nullopt;
+  Source.What = "the member '" + Field->getName().str() + "' (a '" + Type + "')";
+  Source.Unchanged = "neither is changed while '" + Name + "' is in use";
+  Source.Declaration = Field;
+  Source.Changeable = !Source.Local;
+  return Source;
+}
+
+// `copy = obj.get()` or `copy = lookup(key)`, where the callee returns a
+// `const` reference: into the object (a method of a named object, never a
+// temporary, whose reference would dangle), or, for a free function, into
+// state anyone may change. No temporary record argument either: the
+// reference may point into it.
+std::optional<CopySource> fromReturnedReference(const CallExpr &Call, const FunctionBody &Body,
+                                                const std::string &Type) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) || !isConstReference(Callee->getReturnType()))
+    return std::nullopt;
+  for (const Expr *Arg : Call.arguments()) {
+    const Expr *Plain = Arg->IgnoreParenImpCasts();
+    if (Plain->getType()->isRecordType() && !isa<DeclRefExpr>(Plain))
+      return std::nullopt;
+  }
+  CopySource Source;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const auto *Access = dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (!Access || !Object ||
+        !objectReach(*Object->IgnoreParenImpCasts(), Access->isArrow(), Body, Source))
+      return std::nullopt;
+  } else if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee); Method && !Method->isStatic()) {
+    return std::nullopt;
+  } else {
+    Source.Reaches = Reach::Anywhere;
+    bool UsesThis = false;
+    Source.Roots = variablesIn(Call, UsesThis);
+  }
+  Source.What = "the '" + Type + "' that '" + Callee->getNameAsString() +
+                "()' returns by const reference";
+  Source.Unchanged = "nothing changes while it is used";
+  Source.Changeable = true;
+  return Source;
+}
+
+std::optional<CopySource> copySource(const Expr &From, const FunctionBody &Body,
+                                     const std::string &Type, const std::string &Name) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(&From))
+    return fromVariable(*Ref, Body, Type);
+  if (const auto *Member = dyn_cast<MemberExpr>(&From))
+    return fromMember(*Member, Body, Type, Name);
+  if (const auto *Call = dyn_cast<CallExpr>(&From))
+    return fromReturnedReference(*Call, Body, Type);
+  return std::nullopt;
+}
+
+} // namespace
 
 bool RedundantCopyCheck::walksEveryBody() const {
   // Local copies and range-for loops are announced by no identifier.
@@ -138,6 +214,12 @@ void RedundantCopyCheck::registerCxxMatchers(MatchFinder &Finder) {
                   hasDeclaration(cxxConstructorDecl(isCopyConstructor()))))))
           .bind("copy"),
       this);
+  Finder.addMatcher(cxxMemberCallExpr(NotSystem,
+                                      callee(cxxMethodDecl(hasAnyName(
+                                          "find", "count", "contains", "lower_bound",
+                                          "upper_bound", "equal_range"))))
+                        .bind("lookup"),
+                    this);
 }
 
 void RedundantCopyCheck::runCxx(const MatchFinder::MatchResult &Result) {
@@ -145,6 +227,8 @@ void RedundantCopyCheck::runCxx(const MatchFinder::MatchResult &Result) {
     judgeRangeFor(*Loop);
   else if (const auto *Copy = Result.Nodes.getNodeAs<VarDecl>("copy"))
     judgeLocalCopy(*Copy);
+  else if (const auto *Lookup = Result.Nodes.getNodeAs<CXXMemberCallExpr>("lookup"))
+    judgeLookup(*Lookup);
 }
 
 // for (auto x : range) where x copies each element and is only read: the
@@ -191,76 +275,34 @@ void RedundantCopyCheck::judgeRangeFor(const CXXForRangeStmt &Loop) {
   Ctx.Report.report(F);
 }
 
-// T copy = other; where other is a local or a const reference, and neither
-// is changed while the copy is in use: the copy can be a const reference.
+// T copy = source; that neither side changes while the copy is in use:
+// the copy can be a `const T &`.
 void RedundantCopyCheck::judgeLocalCopy(const VarDecl &Copy) {
   SourceLocation Loc = Copy.getLocation();
   if (Copy.isStaticLocal() || Copy.isCXXForRangeDecl() || isa<DecompositionDecl>(&Copy) ||
       Copy.getType()->isReferenceType() || Loc.isMacroID() || !Copy.getIdentifier())
     return;
   const Expr *From = copiedObject(Copy.getInit(), Copy.getType());
-  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(From))
-    return judgeAccessorCopy(Copy, *Call);
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(From);
-  const auto *Source = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Source || !Source->hasLocalStorage() || Source->getType().isVolatileQualified() ||
-      !isExpensive(Copy.getType(), Loc) || !wants(Loc))
-    return;
-  bool Reference = Source->getType()->isReferenceType();
-  if (Reference ? !isConstReference(Source->getType()) : isa<ParmVarDecl>(Source))
-    return; // a by-value parameter is the parameter form's to judge
-  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(*From);
-  if (!Body || !isOnlyReadIn(Copy, *Body->function().getBody()))
-    return;
-  // The source: a local only read after the copy (and never bound to a
-  // non-const reference or pointer before it, which could change it
-  // later); a const reference, whose object nobody in the function may
-  // change through another name: then no call in it may change anything.
-  if (!isOnlyReadIn(*Source, *Body->function().getBody()) ||
-      (Reference && !noMutationAfter(*Body, Copy)))
-    return;
-  std::string Name = Copy.getName().str(), From_ = Source->getName().str();
-  Finding F = finding(Loc, "'" + Name + "' copies '" + From_ + "' (a '" + spelled(Copy) +
-                               "') although neither is changed afterwards; bind 'const " +
-                               spelled(Copy) + " &" + Name + "' instead of copying");
-  F.Notes.push_back({Source->getLocation(), "'" + From_ + "' is declared here"});
-  F.Owner = &Body->function();
-  F.InLoop = Body->innermostLoop(From) != nullptr;
-  Ctx.Report.report(F);
-}
-
-// T copy = obj.get(); where get() returns a const reference into a named
-// object (never a temporary, whose reference would dangle), and nothing
-// may change while the copy is in use.
-void RedundantCopyCheck::judgeAccessorCopy(const VarDecl &Copy, const CXXMemberCallExpr &Call) {
-  const CXXMethodDecl *Method = Call.getMethodDecl();
-  const Expr *Object = Call.getImplicitObjectArgument();
-  SourceLocation Loc = Copy.getLocation();
-  if (!Method || !isConstReference(Method->getReturnType()) || !Object)
-    return;
-  Object = Object->IgnoreParenImpCasts();
-  const auto *ObjectRef = dyn_cast<DeclRefExpr>(Object);
-  if (!isa<CXXThisExpr>(Object) && !(ObjectRef && isa<VarDecl>(ObjectRef->getDecl())))
-    return;
-  for (const Expr *Arg : Call.arguments()) {
-    const Expr *Plain = Arg->IgnoreParenImpCasts();
-    if (Plain->getType()->isRecordType() && !isa<DeclRefExpr>(Plain))
-      return; // a temporary argument may be what the reference points into
-  }
-  if (!isExpensive(Copy.getType(), Loc) || !wants(Loc))
-    return;
-  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(Call);
-  if (!Body || !isOnlyReadIn(Copy, *Body->function().getBody()) ||
-      !noMutationAfter(*Body, Copy))
+  if (!From || !isExpensive(Copy.getType(), Loc) || !wants(Loc))
     return;
   std::string Name = Copy.getName().str(), Type = spelled(Copy);
-  Finding F = finding(Loc, "'" + Name + "' copies the '" + Type + "' that '" +
-                               Method->getNameAsString() +
-                               "()' returns by const reference although nothing changes "
-                               "while it is used; bind 'const " +
-                               Type + " &" + Name + "' instead of copying");
+  const FunctionBody *Body = Ctx.Functions.nonTemplateBodyAround(*From);
+  std::optional<CopySource> Source =
+      Body ? copySource(*From, *Body, Type, Name) : std::nullopt;
+  if (!Source)
+    return;
+  const Stmt &Code = *Body->function().getBody();
+  if (!isOnlyBorrowedIn(Copy, Code) || (Source->Local && !isOnlyReadIn(*Source->Local, Code)) ||
+      (Source->Changeable && mayChangeWhileInUse(*Body, Copy, Source->Reaches, Source->Roots)))
+    return;
+  Finding F = finding(Loc, "'" + Name + "' copies " + Source->What + " although " +
+                               Source->Unchanged + "; bind 'const " + Type + " &" + Name +
+                               "' instead of copying");
+  if (Source->Declaration)
+    F.Notes.push_back({Source->Declaration->getLocation(),
+                       "'" + Source->Declaration->getNameAsString() + "' is declared here"});
   F.Owner = &Body->function();
-  F.InLoop = Body->innermostLoop(&Call) != nullptr;
+  F.InLoop = Body->innermostLoop(From) != nullptr;
   Ctx.Report.report(F);
 }
 

@@ -203,7 +203,14 @@ enum class Mode {
   // reads and copies only; lending it or part of it anywhere keeps an
   // address, which passing by value would change.
   Pointee,
+  // A local copy that would become a reference: as Value, but the whole
+  // object copied on (passed by value, returned, assigned or handed to
+  // another object's non-const method, which may keep it) is what the
+  // copy was made for.
+  Borrowed,
 };
+
+bool readsValue(Mode M) { return M != Mode::Pointee; }
 
 // The ancestors of a reference, innermost last, and a cursor moving up.
 class UseChain {
@@ -273,9 +280,29 @@ bool isConstLValueRef(QualType T) {
 
 bool pointerIntoObjectReadOnly(UseChain &Chain, Mode M);
 
+// Does Construct keep a copy of Object, one of its arguments? A copy or
+// move does; so may any type that could hold Object's value. A trivially
+// copyable type built from an object that is not (a Slice or string_view
+// of a std::string) only points into it.
+bool keepsCopy(const CXXConstructExpr &Construct, const Expr &Object) {
+  const CXXConstructorDecl *Ctor = Construct.getConstructor();
+  const ASTContext &AST = Ctor->getASTContext();
+  return Ctor->isCopyOrMoveConstructor() ||
+         !Construct.getType().isTriviallyCopyableType(AST) ||
+         Object.getType().isTriviallyCopyableType(AST);
+}
+
+// May a call keep what it is given by const reference: a non-const method
+// of another object (push_back, an assignment, a setter)?
+bool mayKeep(const CallExpr &Call) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  return Method && !Method->isStatic() && !Method->isConst();
+}
+
 // Chain.child() designates the object, or a part of it (a field, an
 // element of an array field), as an lvalue. Is it only read from here?
 bool objectReadOnly(UseChain &Chain, Mode M) {
+  bool Whole = true; // the object itself, not one of its fields
   while (const Stmt *P = Chain.up()) {
     const Stmt *Child = Chain.child();
     if (const auto *Cast = dyn_cast<CastExpr>(P)) {
@@ -301,6 +328,7 @@ bool objectReadOnly(UseChain &Chain, Mode M) {
       if (Member->getBase() != Child || Member->isArrow())
         return false;
       if (isa<FieldDecl>(Member->getMemberDecl())) {
+        Whole = false;
         Chain.ascend();
         continue;
       }
@@ -320,11 +348,13 @@ bool objectReadOnly(UseChain &Chain, Mode M) {
       // A copy (or a converting constructor reading a const reference);
       // a move or a non-const reference may change the object.
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (M == Mode::Borrowed && Whole && keepsCopy(*Construct, *cast<Expr>(Child)))
+        return false;
       for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
         if (Construct->getArg(I) == Child)
           return I < Ctor->getNumParams() &&
                  isConstLValueRef(Ctor->getParamDecl(I)->getType()) &&
-                 (M == Mode::Value || Ctor->isCopyConstructor());
+                 (readsValue(M) || Ctor->isCopyConstructor());
       return false;
     }
     if (const auto *Call = dyn_cast<CallExpr>(P)) {
@@ -332,14 +362,16 @@ bool objectReadOnly(UseChain &Chain, Mode M) {
       const ParmVarDecl *Param = parameterFor(*Call, Child, IsObject);
       if (IsObject) // a member operator: `this` is the object's address
         return cast<CXXMethodDecl>(Call->getDirectCallee())->isConst();
-      return M == Mode::Value && Param && isConstLValueRef(Param->getType());
+      if (M == Mode::Borrowed && Whole && mayKeep(*Call))
+        return false;
+      return readsValue(M) && Param && isConstLValueRef(Param->getType());
     }
     if (const auto *Decls = dyn_cast<DeclStmt>(P)) {
       for (const Decl *D : Decls->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
           if (Var->getInit() == Child)
             return Var->getType()->isReferenceType()
-                       ? M == Mode::Value && isConstLValueRef(Var->getType())
+                       ? readsValue(M) && isConstLValueRef(Var->getType())
                        : true;
       return false;
     }
@@ -490,6 +522,11 @@ bool isOnlyReadIn(const VarDecl &V, const Stmt &Scope,
                   llvm::function_ref<bool(const DeclRefExpr &)> Wanted) {
   ReferenceJudge Judge(
       V, [](UseChain &Chain) { return objectReadOnly(Chain, Mode::Value); }, Wanted);
+  return Judge.run(&Scope);
+}
+
+bool isOnlyBorrowedIn(const VarDecl &V, const Stmt &Scope) {
+  ReferenceJudge Judge(V, [](UseChain &Chain) { return objectReadOnly(Chain, Mode::Borrowed); });
   return Judge.run(&Scope);
 }
 

@@ -83,6 +83,13 @@ bool isOnlyRead(const clang::ParmVarDecl &P, const clang::FunctionDecl &F);
 bool isOnlyReadIn(const clang::VarDecl &V, const clang::Stmt &Scope,
                   llvm::function_ref<bool(const clang::DeclRefExpr &)> Wanted = {});
 
+// The question a local copy must answer before it becomes a `const T &`:
+// only read in Scope, as isOnlyReadIn says, and never copied on as a whole
+// (passed by value, returned, moved, assigned to something, handed to
+// another object's non-const method such as push_back, or to a constructor
+// that may keep a copy): there the copy is what the code wanted.
+bool isOnlyBorrowedIn(const clang::VarDecl &V, const clang::Stmt &Scope);
+
 // Is the pointer or reference parameter P only used to read what it points
 // to: `p->x`, `(*p).x`, `*p` copied, `p->arr[i]` (or `r.x` for a
 // reference)? Never compared, null-checked, stored, returned, cast, offset

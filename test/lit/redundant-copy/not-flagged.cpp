@@ -135,14 +135,45 @@ int reference_changed(Account &a) {
   a.rename("new");
   return lookup(before) + lookup(name);
 }
-// A member as the source: not judged.
-struct Holder {
-  std::string value;
-  int read() const {
-    std::string v = value;
-    return lookup(v);
-  }
-};
+// The copy handed on: stored (push_back, an assignment), passed by value
+// or as an rvalue.
+std::string load_one();
+std::string last_seen;
+size_t stored(std::vector<std::string> &out) {
+  std::string a = load_one();
+  std::string b = a;
+  out.push_back(b);
+  return a.size();
+}
+size_t assigned_on() {
+  std::string a = load_one();
+  std::string b = a;
+  last_seen = b;
+  return a.size();
+}
+size_t passed_by_value() {
+  std::string a = load_one();
+  std::string b = a;
+  take(b);
+  return a.size();
+}
+void take_rvalue(std::string &&s);
+size_t passed_as_rvalue() {
+  std::string a = load_one();
+  std::string b = a;
+  take_rvalue(std::string(b));
+  return a.size();
+}
+// A reference into a vector that std::sort reorders through begin()'s
+// iterators.
+#include <algorithm>
+size_t sorted(std::vector<std::string> &v) {
+  const std::string &first = v[0];
+  std::string before = first;
+  std::sort(v.begin(), v.end());
+  return before.size() + first.size();
+}
+// Members as sources: see member.cpp.
 
 // Accessor copies: of a temporary (a reference would dangle), or while
 // the object may change.

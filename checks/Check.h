@@ -48,6 +48,12 @@ public:
   watchedNamesFor(const clang::TagDecl &Tag) const {
     return {};
   }
+  // C: a record definition of the project's own files, as the parser
+  // completes it (nested and local ones too). C records are not walked by
+  // the matchers, whose walk of every field's type costs more than the
+  // checks that look at records do (TraversalPlan.h): those checks look at
+  // the records, and their fields, here.
+  virtual void onRecordDefinition(const clang::RecordDecl &Record) {}
   // After the first pass: the watched names whose bodies this check still
   // needs to see. Those bodies (the ones the first pass did not walk) are
   // walked with the matchers registerFollowUpMatchers() adds, and then

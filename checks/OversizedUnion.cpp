@@ -359,7 +359,15 @@ void OversizedUnionCheck::noteVariantSpelling(const Decl *D, QualType Written) {
 
 // Check::onEndOfTranslationUnit overrides MatchCallback's, so both the
 // MatchFinder and the consumer call it: judge each variant once.
+void OversizedUnionCheck::onRecordDefinition(const RecordDecl &Record) {
+  if (Record.isUnion())
+    DefinedUnions.push_back(&Record);
+}
+
 void OversizedUnionCheck::onEndOfTranslationUnit() {
+  for (const RecordDecl *Union : DefinedUnions)
+    visitRecord(Union);
+  DefinedUnions.clear();
   std::vector<const ClassTemplateSpecializationDecl *> Order;
   Order.swap(VariantOrder);
   for (const ClassTemplateSpecializationDecl *V : Order)

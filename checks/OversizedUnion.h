@@ -39,6 +39,7 @@ public:
       return {"variant"};
     return {};
   }
+  void onRecordDefinition(const clang::RecordDecl &Record) override;
   void onEndOfTranslationUnit() override;
 
 private:
@@ -55,6 +56,8 @@ private:
                     const VariantUse &Use);
 
   llvm::DenseSet<const clang::RecordDecl *> Seen;
+  // C unions as the parser completed them, judged at the end of the TU.
+  std::vector<const clang::RecordDecl *> DefinedUnions;
   llvm::DenseSet<const clang::Decl *> SeenDecls;
   // Per variant specialization, its first spelling in the TU.
   llvm::DenseMap<const clang::ClassTemplateSpecializationDecl *, VariantUse>

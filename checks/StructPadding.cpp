@@ -438,19 +438,34 @@ void StructPaddingCheck::registerMatchers(MatchFinder &Finder) {
       this);
 }
 
+void StructPaddingCheck::noteRecord(const RecordDecl *RD) {
+  if (RD->isImplicit() || RD->isInvalidDecl() || inTemplateOrLambda(RD))
+    return;
+  if (Seen.insert(RD).second)
+    Candidates.push_back(RD);
+}
+
+void StructPaddingCheck::noteArrayDecl(const DeclaratorDecl *D) {
+  if (SeenUses.insert(D).second)
+    noteArray(D->getType(), D->getLocation());
+}
+
+void StructPaddingCheck::onRecordDefinition(const RecordDecl &Record) {
+  if (!Record.isUnion())
+    noteRecord(&Record);
+  for (const FieldDecl *Field : Record.fields())
+    if (Field->getType()->isConstantArrayType())
+      noteArrayDecl(Field);
+}
+
 void StructPaddingCheck::run(const MatchFinder::MatchResult &Result) {
   const auto &Nodes = Result.Nodes;
   if (const auto *RD = Nodes.getNodeAs<RecordDecl>("record")) {
-    if (RD->isImplicit() || RD->isInvalidDecl() || inTemplateOrLambda(RD))
-      return;
-    if (!Seen.insert(RD).second)
-      return;
-    Candidates.push_back(RD);
+    noteRecord(RD);
     return;
   }
   if (const auto *D = Nodes.getNodeAs<DeclaratorDecl>("array")) {
-    if (SeenUses.insert(D).second)
-      noteArray(D->getType(), D->getLocation());
+    noteArrayDecl(D);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("alloc")) {

@@ -34,6 +34,7 @@ public:
   std::vector<std::string> triggers() const override {
     return Ctx.Allocators.allocatorNames();
   }
+  void onRecordDefinition(const clang::RecordDecl &Record) override;
   void onEndOfTranslationUnit() override;
 
 private:
@@ -44,6 +45,8 @@ private:
     bool Bulk;      // heap allocation rather than an array declaration
   };
 
+  void noteRecord(const clang::RecordDecl *RD);
+  void noteArrayDecl(const clang::DeclaratorDecl *D);
   void addUse(const clang::RecordDecl *RD, clang::SourceLocation Loc,
               uint64_t Count, bool Bulk);
   void noteArray(clang::QualType Type, clang::SourceLocation Loc);

@@ -70,6 +70,11 @@ public:
     for (auto &C : Checks)
       for (const std::string &Name : C->watchedNamesFor(*Tag))
         Plan.addWatched(Name);
+    // C records are not walked (TraversalPlan.h): the checks see them here.
+    if (const auto *Record = dyn_cast<RecordDecl>(Tag))
+      if (!CI.getLangOpts().CPlusPlus)
+        for (auto &C : Checks)
+          C->onRecordDefinition(*Record);
   }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {

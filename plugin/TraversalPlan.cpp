@@ -233,10 +233,13 @@ void TraversalPlan::place(Decl *D, const OffsetMap &Offsets,
   const Decl *Function = D;
   if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
     Function = Template->getTemplatedDecl();
-  // A prototype holds nothing a check looks for, nor does an enumeration
-  // or, in C, a typedef (C++ checks look at typedefs of std::variant).
+  // A prototype holds nothing a check looks for, nor does an enumeration.
+  // Nor, in C, does a typedef (C++ checks look at typedefs of std::variant)
+  // or a record, which holds no expression: the checks that look at C
+  // records see them as the parser completes them (onRecordDefinition).
+  bool C = !PP.getLangOpts().CPlusPlus;
   if ((isa<FunctionDecl>(Function) && !hasBody(D)) || isa<EnumDecl>(D) ||
-      (isa<TypedefNameDecl>(D) && !PP.getLangOpts().CPlusPlus))
+      (C && (isa<TypedefNameDecl>(D) || isa<RecordDecl>(D))))
     return;
   if (hasBody(D) && !mentions(D, Offsets)) {
     if (!isa<FunctionDecl>(Function) && isa<CXXRecordDecl>(D))

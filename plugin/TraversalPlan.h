@@ -4,9 +4,11 @@
 // identifiers that can start a finding (malloc, realloc, a policy's
 // allocators...), the preprocessor's token watcher notes where those appear
 // while the parser runs, and only the function bodies that contain one are
-// walked. Records, globals and C++ typedefs are cheap and always walked;
-// prototypes, enumerations and C typedefs hold nothing a check looks for
-// and are skipped.
+// walked. Globals, C++ records and C++ typedefs are cheap and always
+// walked; prototypes, enumerations and C typedefs hold nothing a check
+// looks for and are skipped. C records hold no expression either, but
+// walking every field's type costs more than judging them: checks see them
+// as the parser completes them (Check::onRecordDefinition).
 //
 // Some names only matter once the first pass has shown they do (the fields
 // string-enum found compared with a literal): those are watched, not
